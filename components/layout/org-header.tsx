@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+export function OrgHeader({ orgId, orgName, email }: { orgId: string; orgName: string; email: string }) {
+  return (
+    <header className="bg-slate-900 text-white">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
+        <div className="flex items-center gap-6">
+          <Link href={`/organizations/${orgId}/settings/scim`} className="font-semibold">
+            {orgName}
+          </Link>
+          <nav aria-label="Organization" className="flex gap-1 text-sm">
+            <Link href={`/organizations/${orgId}/settings/scim`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+              Settings
+            </Link>
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-300">{email}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

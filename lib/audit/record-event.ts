@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db";
+import type { Prisma } from "../db";
+
+export type Actor =
+  | { type: "user"; id: string; label: string }
+  | { type: "token"; id: string; label: string } // label = token prefix, never the token
+  | { type: "anonymous"; label?: string }
+  | { type: "system" };
+
+export interface AuditInput {
+  organizationId: string;
+  actor: Actor;
+  action: string; // e.g. "scim.enabled", "scim.token.created", "scim.user.created"
+  target?: { type: string; id?: string; label?: string };
+  outcome?: "success" | "failure";
+  status?: number;
+  detail?: string;
+}
+
+export function auditData(e: AuditInput): Prisma.AuditEventUncheckedCreateInput {
+  return {
+    id: randomUUID(),
+    organizationId: e.organizationId,
+    actorType: e.actor.type,
+    actorId: "id" in e.actor ? e.actor.id : null,
+    actorLabel: "label" in e.actor ? (e.actor.label ?? null) : null,
+    action: e.action,
+    targetType: e.target?.type ?? null,
+    targetId: e.target?.id ?? null,
+    targetLabel: e.target?.label ?? null,
+    outcome: e.outcome ?? "success",
+    status: e.status ?? null,
+    detail: e.detail?.slice(0, 500) ?? null,
+  };
+}
+
+/** Records an audit event. Pass `tx` to write it in the same transaction as the change it describes. */
+export async function recordEvent(e: AuditInput, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditEvent.create({ data: auditData(e) });
+}

@@ -1,0 +1,45 @@
+import { db } from "../db";
+import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
+
+export interface ScimCaller {
+  tokenId: string;
+  prefix: string;
+  organizationId: string;
+}
+
+export type ScimAuthResult =
+  | { ok: true; caller: ScimCaller }
+  | { ok: false; detail: string; prefix?: string };
+
+const LAST_USED_THROTTLE_MS = 60_000;
+
+/**
+ * Checks `Authorization: Bearer <token>` for the organization in the URL. Everything is
+ * re-read from the database on every request, so a deleted token, an expired one or a
+ * disabled organization is refused on the very next request, on every instance.
+ */
+export async function authenticateScimToken(authorization: string | null, orgId: string, now = new Date()): Promise<ScimAuthResult> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!match?.[1]) return { ok: false, detail: "Authorization header with a Bearer token is required." };
+  const token = match[1];
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, detail: "The bearer token is not valid." };
+
+  // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
+  const hash = hashToken(token);
+  const row = await db.scimToken.findUnique({
+    where: { hash },
+    select: { id: true, hash: true, prefix: true, organizationId: true, expiresAt: true, deletedAt: true, lastUsedAt: true, organization: { select: { scimConfig: { select: { enabled: true } } } } },
+  });
+  if (!row || !hashesEqual(row.hash, hash)) return { ok: false, detail: "The bearer token is not valid." };
+  const prefix = displayPrefix(token);
+  if (row.organizationId !== orgId) return { ok: false, detail: "The bearer token is not valid for this organization." };
+  if (row.deletedAt) return { ok: false, detail: "The bearer token has been deleted.", prefix };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, detail: "The bearer token has expired.", prefix };
+  if (!row.organization.scimConfig?.enabled) return { ok: false, detail: "SCIM provisioning is disabled for this organization.", prefix };
+
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS) {
+    // Throttled: at most one write a minute per token, not one per request.
+    await db.scimToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
+}

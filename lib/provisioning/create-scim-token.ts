@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { db, type Prisma } from "../db";
+import { AppError } from "../errors";
+import { recordEvent, type Actor } from "../audit/record-event";
+import { displayPrefix, expiryFrom, generateTokenSecret, hashToken, MAX_ACTIVE_TOKENS } from "./token-secret";
+import { toTokenInfo, type TokenInfo } from "./token-view";
+
+export interface CreatedToken {
+  token: string; // the only time the plaintext exists
+  tokenInfo: TokenInfo;
+}
+
+export interface TokenCreator {
+  userId: string;
+  label: string; // email, for the audit trail and "created by"
+}
+
+/**
+ * Inserts a token inside the caller's transaction. The caller must already hold the
+ * organization's ScimConfig row lock (see lockScimConfig), so the count below cannot race.
+ */
+export async function insertToken(tx: Prisma.TransactionClient, orgId: string, by: TokenCreator, now = new Date()): Promise<CreatedToken> {
+  const active = await tx.scimToken.count({ where: { organizationId: orgId, deletedAt: null, expiresAt: { gt: now } } });
+  if (active >= MAX_ACTIVE_TOKENS) {
+    throw new AppError("too_many_tokens", `You already have ${MAX_ACTIVE_TOKENS} active tokens. Delete one before generating another.`);
+  }
+  const token = generateTokenSecret();
+  const row = await tx.scimToken.create({
+    data: {
+      id: randomUUID(),
+      organizationId: orgId,
+      hash: hashToken(token),
+      prefix: displayPrefix(token),
+      createdAt: now,
+      createdById: by.userId,
+      createdByName: by.label,
+      expiresAt: expiryFrom(now),
+    },
+  });
+  const actor: Actor = { type: "user", id: by.userId, label: by.label };
+  await recordEvent({ organizationId: orgId, actor, action: "scim.token.created", target: { type: "token", id: row.id, label: row.prefix } }, tx);
+  return { token, tokenInfo: toTokenInfo(row, now) };
+}
+
+/**
+ * Takes the organization's ScimConfig row lock by writing it first: PostgreSQL holds a
+ * row lock and SQLite the write lock until commit, so racing requests run one after another.
+ * Returns whether SCIM is enabled.
+ */
+export async function lockScimConfig(tx: Prisma.TransactionClient, orgId: string): Promise<boolean> {
+  const config = await tx.scimConfig.upsert({
+    where: { organizationId: orgId },
+    create: { organizationId: orgId, enabled: false, lockVersion: 1 },
+    update: { lockVersion: { increment: 1 } },
+    select: { enabled: true },
+  });
+  return config.enabled;
+}
+
+// POST /api/organizations/[orgId]/scim/tokens — at most two active tokens.
+export async function createScimToken(orgId: string, by: TokenCreator): Promise<CreatedToken> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockScimConfig(tx, orgId))) throw new AppError("scim_disabled", "SCIM is not enabled for this organization. Enable it first.");
+    return insertToken(tx, orgId, by);
+  });
+}

@@ -1,0 +1,58 @@
+// npm start: migrate, seed the demo organization if the database is empty, build if
+// needed, then serve. Honours PORT and DATABASE_URL (default: SQLite under prisma/).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { migrate } from "./migrate.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+if (existsSync(".env")) process.loadEnvFile(".env");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+
+// A stable session secret for this installation unless one is configured.
+if (!process.env.NEXTAUTH_SECRET) {
+  const file = "prisma/.auth-secret";
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+const applied = await migrate();
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"]);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules") continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+if (!dev) {
+  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+  const sources = Math.max(...["app", "components", "lib", "public"].filter(existsSync).map(newestSource), ...["package-lock.json", "next.config.mjs"].map((f) => statSync(f).mtimeMs));
+  if (built < sources) {
+    console.log("Building the console (first start, or sources changed)…");
+    run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+  }
+}
+
+if (existsSync("prisma/.demo-credentials") && !process.env.DATABASE_URL?.startsWith("postgres")) {
+  console.log("\n" + readFileSync("prisma/.demo-credentials", "utf8"));
+}
+console.log(`Console: http://localhost:${port}\n`);
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));
