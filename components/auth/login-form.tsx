@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect, or your account is locked.",
   locked: "Your account is locked. Ask an organization owner or your identity provider administrator.",
+  TooManyAttempts: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
   AccessDenied: "This account is not a member of any organization, or it is locked.",
 };
 

@@ -4,6 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "../db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { hasActiveMembership } from "./get-org-access";
+import { assertLoginAllowed, clearLoginFailures, clientIp, recordLoginFailure } from "./login-throttle";
 
 interface OidcProfile {
   sub: string;
@@ -31,11 +32,16 @@ function oidcProvider(): OAuthConfig<OidcProfile>[] {
   ];
 }
 
-export async function authorizeCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string } | null> {
+export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string; name: string } | null> {
+  await assertLoginAllowed(email, ip); // throws: next-auth reports error "TooManyAttempts"
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    await recordLoginFailure(email, ip);
+    return null;
+  }
   if (!(await hasActiveMembership(user.id))) return null; // locked everywhere: no sign-in
+  await clearLoginFailures(email);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -47,9 +53,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => {
+      authorize: async (credentials, req) => {
         if (!credentials?.email || !credentials.password) return null;
-        return authorizeCredentials(credentials.email, credentials.password);
+        return authorizeCredentials(credentials.email, credentials.password, clientIp(req?.headers));
       },
     }),
     ...oidcProvider(),

@@ -1,0 +1,38 @@
+import { dbWindow } from "../security/fixed-window";
+
+// Online password guessing: a few tries per account, more per address (offices share one).
+const WINDOW_MS = 15 * 60 * 1000;
+const MAX_PER_EMAIL = Number(process.env.LOGIN_MAX_FAILURES_PER_EMAIL ?? 5);
+const MAX_PER_IP = Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 50);
+
+const keys = (email: string, ip: string) => ({ email: `login:email:${email.trim().toLowerCase()}`, ip: `login:ip:${ip}` });
+
+export class LoginThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("TooManyAttempts");
+  }
+}
+
+export async function assertLoginAllowed(email: string, ip: string): Promise<void> {
+  const k = keys(email, ip);
+  const [byEmail, byIp] = await Promise.all([dbWindow.peek(k.email, WINDOW_MS), dbWindow.peek(k.ip, WINDOW_MS)]);
+  if (byEmail.count >= MAX_PER_EMAIL) throw new LoginThrottledError(byEmail.retryAfter);
+  if (byIp.count >= MAX_PER_IP) throw new LoginThrottledError(byIp.retryAfter);
+}
+
+export async function recordLoginFailure(email: string, ip: string): Promise<void> {
+  const k = keys(email, ip);
+  await dbWindow.hit(k.email, WINDOW_MS);
+  await dbWindow.hit(k.ip, WINDOW_MS);
+}
+
+export async function clearLoginFailures(email: string): Promise<void> {
+  await dbWindow.clear(keys(email, "").email);
+}
+
+/** The client address as our reverse proxy (or Next's own server) reports it. */
+export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const raw = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
+  const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
+  return first || "unknown";
+}
