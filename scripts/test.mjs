@@ -66,7 +66,7 @@ if (pgProblem) {
   console.log(`\n⚠ PostgreSQL integration run skipped: ${pgProblem}`);
   results.push({ label: "integration (PostgreSQL) — SKIPPED", passed: 0, failed: 0, skipped: 1, note: pgProblem });
 } else {
-  vitest("integration (PostgreSQL)", "test-results/vitest-postgres.json", { TEST_DATABASE_URL: pgUrl }, ["tests/integration"]);
+  vitest("integration (PostgreSQL)", "test-results/vitest-postgres.json", { TEST_DATABASE_URL: pgUrl }, ["--project", "integration"]);
 }
 
 rmSync("test-results/e2e.json", { force: true });

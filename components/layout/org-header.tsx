@@ -13,6 +13,12 @@ export function OrgHeader({ orgId, orgName, email }: { orgId: string; orgName: s
             <Link href={`/organizations/${orgId}/settings/scim`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
               Settings
             </Link>
+            <Link href={`/organizations/${orgId}/members`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+              Members
+            </Link>
+            <Link href={`/organizations/${orgId}/activity`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+              Activity
+            </Link>
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">

@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { FailingRequestsBanner } from "@/components/activity/failing-requests-banner";
+import { RecentActivityPanel } from "@/components/activity/recent-activity-panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
@@ -38,6 +40,7 @@ export function ScimSettings({ orgId }: { orgId: string }) {
 
   return (
     <div className="space-y-6">
+      <FailingRequestsBanner orgId={orgId} />
       <section aria-labelledby="scim-status" className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <div>
@@ -101,6 +104,7 @@ export function ScimSettings({ orgId }: { orgId: string }) {
         </section>
       ) : null}
 
+      <RecentActivityPanel orgId={orgId} />
       <SetupHelp />
 
       <EnableDialog

@@ -38,30 +38,32 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
     executeScript: (s) => locked(() => inner.executeScript(s)),
     dispose: () => inner.dispose(),
     getConnectionInfo: inner.getConnectionInfo?.bind(inner),
+    // BEGIN IMMEDIATE takes SQLite's write lock up front (waiting up to busy_timeout), so a
+    // transaction that reads before it writes cannot fail with SQLITE_BUSY_SNAPSHOT when
+    // another process (a second instance, a script) wrote in between. Prisma sends COMMIT and
+    // ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release our lock.
     async startTransaction(isolationLevel): Promise<Transaction> {
+      if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel); // the adapter's own error
       const release = await lock.acquire();
       try {
-        const tx = await inner.startTransaction(isolationLevel);
-        const end = (fn: () => Promise<void>) => async () => {
-          try {
-            await fn();
-          } finally {
-            release();
-          }
-        };
-        return {
-          provider: tx.provider,
-          adapterName: tx.adapterName,
-          options: tx.options,
-          queryRaw: (q) => tx.queryRaw(q),
-          executeRaw: (q) => tx.executeRaw(q),
-          commit: end(() => tx.commit()),
-          rollback: end(() => tx.rollback()),
-        };
+        await inner.executeScript("BEGIN IMMEDIATE");
       } catch (err) {
         release();
         throw err;
       }
+      const end = () => {
+        release();
+        return Promise.resolve();
+      };
+      return {
+        provider: inner.provider,
+        adapterName: inner.adapterName,
+        options: { usePhantomQuery: false },
+        queryRaw: (q) => inner.queryRaw(q),
+        executeRaw: (q) => inner.executeRaw(q),
+        commit: end,
+        rollback: end,
+      };
     },
   };
   return adapter;

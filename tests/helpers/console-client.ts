@@ -5,11 +5,11 @@ function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
 }
 
-export async function signIn(email: string, password: string): Promise<string | null> {
-  const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
+export async function signIn(email: string, password: string, base = baseUrl()): Promise<string | null> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const jar = cookiesOf(csrfRes);
-  const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
@@ -26,17 +26,29 @@ export interface ApiResult<T = unknown> {
   body: T;
 }
 
-export async function consoleApi<T = Record<string, unknown>>(
+export function consoleApi<T = Record<string, unknown>>(
   cookie: string | null,
   method: string,
   path: string,
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Origin: baseUrl(), ...extraHeaders };
+  return consoleApiAt<T>(baseUrl(), cookie, method, path, body, extraHeaders);
+}
+
+/** The same against another app instance (scale-out tests). */
+export async function consoleApiAt<T = Record<string, unknown>>(
+  base: string,
+  cookie: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Origin: base, ...extraHeaders };
   if (cookie) headers.Cookie = cookie;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(`${baseUrl()}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }

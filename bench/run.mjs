@@ -1,0 +1,200 @@
+// npm run bench: the SCIM API under load, on a fresh database seeded with 10,000 members,
+// against two references (plain node:http + better-sqlite3; a bare Next.js route handler).
+// The server runs on core 0, the load generator on core 1. Prints a table and writes
+// bench/results/latest.json. Loopback only; every run is bounded in time.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrate } from "../scripts/migrate.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", LOG_LEVEL: "warn" };
+const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_CASES?.split(",");
+const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
+
+function ensureBuilt(dir) {
+  if (!existsSync(path.join(dir, ".next/BUILD_ID"))) execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
+}
+
+function rssKb(pid) {
+  // The server and its children (next start may fork a worker).
+  let total = 0;
+  const walk = (p) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+      for (const t of readdirSync(`/proc/${p}/task`)) for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean)) walk(c);
+    } catch {
+      /* exited */
+    }
+  };
+  walk(pid);
+  return total;
+}
+
+async function waitFor(url, child) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+async function startServer(kind, port, databaseUrl, sqliteFile) {
+  const [cmd, args] =
+    kind === "raw"
+      ? pin(0, [process.execPath, "bench/reference/raw-server.mjs"])
+      : pin(0, [process.execPath, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
+  const child = spawn(cmd, args, {
+    cwd: kind === "next-ref" ? "bench/reference/next-app" : root,
+    env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitFor(`http://127.0.0.1:${port}/scim/v2/x/Users`, child);
+  return child;
+}
+
+/** Runs the load generator as its own process (asynchronously, so RSS sampling goes on meanwhile). */
+function load(caseName, mode, cfgFile) {
+  const [cmd, args] = pin(1, [process.execPath, "bench/load.mjs", caseName, mode, cfgFile]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`load ${caseName} ${mode} exited ${code}`))));
+  });
+}
+
+async function measure(server, caseName, cfgFile) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssKb(server.pid))), 250);
+  try {
+    const sat = await load(caseName, "saturate", cfgFile);
+    const fixed = await load(caseName, "fixed", cfgFile);
+    return { case: caseName, rps: sat.rps, p50At100: fixed.p50, p99At100: fixed.p99, errors: sat.errors + fixed.errors, non2xx: sat.non2xx + fixed.non2xx, peakRssMb: Math.round(peak / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function soak(server, cfgFile, seconds) {
+  const before = rssKb(server.pid);
+  const cfg = JSON.parse(readFileSync(cfgFile, "utf8"));
+  writeFileSync(cfgFile, JSON.stringify({ ...cfg, fixedSeconds: seconds }));
+  const r = await load("filter", "fixed", cfgFile);
+  writeFileSync(cfgFile, JSON.stringify(cfg));
+  return { seconds, rssStartMb: Math.round(before / 1024), rssEndMb: Math.round(rssKb(server.pid) / 1024), p99: r.p99 };
+}
+
+async function benchDatabase(label, databaseUrl, sqliteFile) {
+  console.log(`\n== ${label}: seeding 10,000 members…`);
+  await migrate(databaseUrl);
+  const seedOut = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed.ts"], { encoding: "utf8", env: { ...env, DATABASE_URL: databaseUrl }, maxBuffer: 64 * 1024 * 1024 });
+  const seed = JSON.parse(seedOut.trim().split("\n").pop());
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
+  const cfgFile = path.join(dir, "cfg.json");
+  const run = { database: label, cases: [], references: [] };
+  const port = 3900;
+  const cfg = { baseUrl: `http://127.0.0.1:${port}`, orgId: seed.orgId, token: seed.token, ids: seed.ids, userNames: seed.userNames, seconds: SECONDS, fixedSeconds: SECONDS, rate: 100 };
+  writeFileSync(cfgFile, JSON.stringify(cfg));
+
+  const ours = await startServer("ours", port, databaseUrl);
+  try {
+    for (const c of ["filter", "getById", "listPage", "create", "patch", "put"].filter((c) => !only || only.includes(c))) {
+      await load(c, "warm", cfgFile); // 3 s warm-up: JIT, prepared statements, caches
+      const r = await measure(ours, c, cfgFile);
+      run.cases.push(r);
+      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @100 req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
+    }
+    if (!only || only.includes("cycle")) {
+      const cycle = JSON.parse(execFileSync(...pin(1, [process.execPath, "bench/initial-cycle.mjs", cfgFile, "2000", "10"]), { encoding: "utf8", env }).trim());
+      run.initialCycle = cycle;
+      console.log(`  initial cycle: ${cycle.users} users (filter → POST) in ${cycle.seconds} s, failures ${cycle.failures}`);
+    }
+    if (!only || only.includes("soak")) {
+      run.soak = await soak(ours, cfgFile, Number(process.env.BENCH_SOAK_SECONDS ?? 60));
+      console.log(`  soak ${run.soak.seconds} s @100 req/s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB, p99 ${run.soak.p99} ms`);
+    }
+  } finally {
+    ours.kill("SIGTERM");
+  }
+
+  if (sqliteFile) {
+    for (const kind of ["raw", "next-ref"]) {
+      const ref = await startServer(kind, port, databaseUrl, sqliteFile);
+      try {
+        for (const c of ["filter", "getById"]) {
+          await load(c, "warm", cfgFile);
+          const r = { reference: kind, ...(await measure(ref, c, cfgFile)) };
+          run.references.push(r);
+          console.log(`  [${kind}] ${c.padEnd(8)} ${String(r.rps).padStart(6)} req/s   p99 ${r.p99At100} ms @100 req/s`);
+        }
+      } finally {
+        ref.kill("SIGTERM");
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    for (const c of run.cases.filter((x) => x.case === "filter" || x.case === "getById")) {
+      const next = run.references.find((r) => r.reference === "next-ref" && r.case === c.case);
+      const raw = run.references.find((r) => r.reference === "raw" && r.case === c.case);
+      c.ratioToNextRef = next ? +(c.rps / next.rps).toFixed(2) : null;
+      c.ratioToRaw = raw ? +(c.rps / raw.rps).toFixed(2) : null;
+    }
+  }
+  results.runs.push(run);
+}
+
+async function postgresUrl() {
+  const base = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  try {
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+    await c.connect();
+    const name = `scim_bench_${Date.now()}`;
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return { url: u.toString(), drop: async () => { const d = new pg.Client({ connectionString: base }); await d.connect(); await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await d.end(); } };
+  } catch (err) {
+    console.log(`\nPostgreSQL skipped: ${err.message}`);
+    return null;
+  }
+}
+
+ensureBuilt(root);
+ensureBuilt(path.join(root, "bench/reference/next-app"));
+const dir = mkdtempSync(path.join(tmpdir(), "bench-db-"));
+const sqliteFile = path.join(dir, "bench.db");
+await benchDatabase("SQLite", `file:${sqliteFile}`, sqliteFile);
+if (process.env.BENCH_SKIP_POSTGRES !== "1") {
+  const pg = await postgresUrl();
+  if (pg) {
+    try {
+      await benchDatabase("PostgreSQL", pg.url, null);
+    } finally {
+      await pg.drop();
+    }
+  }
+}
+
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
+console.log("\nSummary (req/s at saturation, 10 connections; latency at a steady 100 req/s)");
+console.log("database    case        req/s   p50 ms  p99 ms  RSS MB  ×next-ref  ×raw");
+for (const run of results.runs) {
+  for (const c of run.cases) console.log(`${run.database.padEnd(11)} ${c.case.padEnd(10)} ${String(c.rps).padStart(6)} ${String(c.p50At100).padStart(8)} ${String(c.p99At100).padStart(7)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
+  for (const r of run.references) console.log(`${run.database.padEnd(11)} ${(r.reference + ":" + r.case).padEnd(10)} ${String(r.rps).padStart(6)} ${String(r.p50At100).padStart(8)} ${String(r.p99At100).padStart(7)} ${String(r.peakRssMb).padStart(7)}`);
+  if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
+  if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
+}
+console.log("\nwritten: bench/results/latest.json");

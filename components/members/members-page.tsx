@@ -1,0 +1,110 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { RefreshCw } from "lucide-react";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import type { MemberListItem } from "@/lib/members/member-view";
+import { MemberActionDialog } from "./member-action-dialog";
+import { MemberDetailsDialog } from "./member-details-dialog";
+import { MembersTable, type MemberAction } from "./members-table";
+import { Pagination } from "./pagination";
+import { memberListQuery, useRemoveMember, useSetMemberLocked, type MemberListParams } from "./queries";
+import { SearchBox, SelectField } from "./search-box";
+import { useUrlState } from "./use-url-state";
+
+const DEFAULTS: MemberListParams = { q: "", status: "all", managed: "all", sort: "name", order: "asc", page: 1, pageSize: 25 };
+const STATUS = [["all", "All statuses"], ["active", "Active"], ["locked", "Locked"]] as const;
+const MANAGED = [["all", "All members"], ["managed", "Managed by SCIM"], ["unmanaged", "Not managed by SCIM"]] as const;
+const ALLOWED = { status: STATUS.map((s) => s[0]), managed: MANAGED.map((s) => s[0]), sort: ["name", "lastChange"], order: ["asc", "desc"] };
+
+const DONE: Record<MemberAction, string> = { lock: "is locked", unlock: "is unlocked", remove: "was removed" };
+
+export function MembersPage({ orgId }: { orgId: string }) {
+  const [params, setParams] = useUrlState(DEFAULTS, ALLOWED);
+  const list = useQuery(memberListQuery(orgId, params));
+  const setLocked = useSetMemberLocked(orgId);
+  const remove = useRemoveMember(orgId);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ member: MemberListItem; action: MemberAction } | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  // After a removal or a filter change the page may no longer exist: go to the last one.
+  const pageCount = list.data?.pageCount;
+  useEffect(() => {
+    if (pageCount !== undefined && params.page > pageCount) setParams({ page: pageCount });
+  }, [pageCount, params.page, setParams]);
+
+  const filtered = params.q !== "" || params.status !== "all" || params.managed !== "all";
+  const onSort = (column: MemberListParams["sort"]) =>
+    setParams(column === params.sort ? { order: params.order === "asc" ? "desc" : "asc", page: 1 } : { sort: column, order: column === "name" ? "asc" : "desc", page: 1 });
+
+  const closeAction = () => {
+    setPending(null);
+    setActionError(null);
+  };
+  const confirmAction = () => {
+    if (!pending) return;
+    const { member, action } = pending;
+    const options = {
+      onSuccess: () => {
+        closeAction();
+        toast.success(`${member.userName} ${DONE[action]}`);
+      },
+      onError: (err: Error) => setActionError(err.message),
+    };
+    if (action === "remove") remove.mutate(member.id, options);
+    else setLocked.mutate({ id: member.id, locked: action === "lock" }, options);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <SearchBox label="Search members" placeholder="Username, name or email" value={params.q} onSearch={(q) => setParams({ q, page: 1 })} />
+        <SelectField label="Status" value={params.status} options={STATUS} onChange={(status) => setParams({ status, page: 1 })} />
+        <SelectField label="Provisioning" value={params.managed} options={MANAGED} onChange={(managed) => setParams({ managed, page: 1 })} />
+        <Button variant="secondary" onClick={() => void list.refetch()} disabled={list.isFetching} aria-label="Refresh the member list">
+          <RefreshCw className={`h-4 w-4 ${list.isFetching ? "animate-spin" : ""}`} aria-hidden /> Refresh
+        </Button>
+      </div>
+
+      {list.isPending ? <LoadingState label="Loading members…" /> : null}
+      {list.isError ? <ErrorState message={list.error.message} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        list.data.total === 0 ? (
+          <EmptyState>
+            {filtered ? (
+              <>
+                No members match these filters.{" "}
+                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams({ q: "", status: "all", managed: "all", page: 1 })}>
+                  Clear filters
+                </button>
+              </>
+            ) : (
+              "This organization has no members yet. Members your identity provider creates through SCIM appear here."
+            )}
+          </EmptyState>
+        ) : (
+          <div aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+            <MembersTable
+              items={list.data.items}
+              params={params}
+              canManage={list.data.canManage}
+              onSort={onSort}
+              onOpen={(m) => setDetailId(m.id)}
+              onAction={(member, action) => setPending({ member, action })}
+            />
+          </div>
+        )
+      ) : null}
+      {list.data && list.data.total > 0 ? (
+        <Pagination label="Member list pages" page={params.page} pageCount={list.data.pageCount} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setParams({ page })} />
+      ) : null}
+
+      <MemberDetailsDialog orgId={orgId} memberId={detailId} onClose={() => setDetailId(null)} />
+      <MemberActionDialog target={pending} pending={setLocked.isPending || remove.isPending} error={actionError} onCancel={closeAction} onConfirm={confirmAction} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// Every action the audit trail knows, with the words the console uses for it. Pure: the
+// activity API validates filters against it and the UI labels events with it.
+
+export type EventSource = "console" | "provisioning";
+
+export const EVENT_ACTIONS = {
+  "scim.enabled": { label: "SCIM enabled", source: "console" },
+  "scim.disabled": { label: "SCIM disabled", source: "console" },
+  "scim.token.created": { label: "Token created", source: "console" },
+  "scim.token.deleted": { label: "Token deleted", source: "console" },
+  "member.locked": { label: "Member locked", source: "console" },
+  "member.unlocked": { label: "Member unlocked", source: "console" },
+  "member.removed": { label: "Member removed", source: "console" },
+  "scim.user.created": { label: "User created", source: "provisioning" },
+  "scim.user.adopted": { label: "Existing user linked", source: "provisioning" },
+  "scim.user.updated": { label: "User updated", source: "provisioning" },
+  "scim.user.locked": { label: "User locked", source: "provisioning" },
+  "scim.user.unlocked": { label: "User unlocked", source: "provisioning" },
+  "scim.user.deleted": { label: "User deleted", source: "provisioning" },
+  "scim.request.rejected": { label: "Request rejected", source: "provisioning" },
+  "scim.auth.failed": { label: "Authentication failed", source: "provisioning" },
+} as const satisfies Record<string, { label: string; source: EventSource }>;
+
+export type EventAction = keyof typeof EVENT_ACTIONS;
+export const KNOWN_ACTIONS = Object.keys(EVENT_ACTIONS) as EventAction[];
+
+/** Filter values: one action, or every action of a source. */
+export const ACTION_GROUPS = { console: "Console changes", provisioning: "Identity provider requests" } as const satisfies Record<EventSource, string>;
+export type ActionFilter = EventAction | EventSource;
+
+export function isKnownAction(action: string): action is EventAction {
+  return Object.hasOwn(EVENT_ACTIONS, action);
+}
+
+export function actionLabel(action: string): string {
+  return isKnownAction(action) ? EVENT_ACTIONS[action].label : action;
+}
+
+export function eventSource(action: string): EventSource {
+  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : "console";
+}
+
+/** The actions a filter value stands for. */
+export function actionsFor(filter: ActionFilter): EventAction[] {
+  if (isKnownAction(filter)) return [filter];
+  return KNOWN_ACTIONS.filter((a) => EVENT_ACTIONS[a].source === filter);
+}
+
+export interface ActorLike {
+  type: string;
+  label: string | null;
+}
+
+/** Who did it, in words: an email, a token by its prefix, or an unidentified caller. */
+export function actorText(actor: ActorLike): string {
+  switch (actor.type) {
+    case "user":
+      return actor.label ?? "A console user";
+    case "token":
+      return actor.label ? `Token ${actor.label}…` : "A SCIM token";
+    case "anonymous":
+      return actor.label ? `Unaccepted token ${actor.label}…` : "Unidentified caller";
+    case "system":
+      return "System";
+    default:
+      return actor.label ?? actor.type;
+  }
+}
+
+/** What it was done to: a member by username, a token by prefix, a refused request by method and path. */
+export function targetText(target: { type: string; id: string | null; label: string | null } | null): string {
+  if (!target) return "—";
+  if (target.type === "token") return target.label ? `Token ${target.label}…` : "A token";
+  return target.label ?? target.id ?? "—";
+}

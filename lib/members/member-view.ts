@@ -1,0 +1,69 @@
+import type { Prisma } from "../db";
+import { memberActionRefusal, roleLabel, type RoleLabel } from "./member-rules";
+
+/** The columns the console's member views read; never credentials. */
+export const memberListSelect = {
+  id: true,
+  userName: true,
+  displayName: true,
+  email: true,
+  locked: true,
+  scimManaged: true,
+  scimUpdatedAt: true,
+  role: true,
+  iamPermission: true,
+  userId: true,
+  version: true,
+} satisfies Prisma.MemberSelect;
+
+export type MemberListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }>;
+
+export interface MemberListItem {
+  id: string;
+  userName: string;
+  displayName: string | null;
+  email: string | null;
+  locked: boolean;
+  scimManaged: boolean;
+  scimUpdatedAt: string | null;
+  role: string;
+  roleLabel: RoleLabel;
+  hasConsoleLogin: boolean;
+  isYou: boolean;
+  /** Why each action is refused for the viewer (null = allowed); `toggleLock` is lock or unlock depending on the state. */
+  refusals: { toggleLock: string | null; remove: string | null };
+}
+
+export interface MemberPage {
+  items: MemberListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  canManage: boolean;
+}
+
+export interface Viewer {
+  memberId: string;
+  canManage: boolean;
+}
+
+const NO_PERMISSION = "You don't have permission to manage members. Ask an organization owner for the IAM permission.";
+
+export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberListItem {
+  const refuse = (action: "lock" | "unlock" | "remove") => (viewer.canManage ? memberActionRefusal(action, row, viewer.memberId) : NO_PERMISSION);
+  return {
+    id: row.id,
+    userName: row.userName,
+    displayName: row.displayName,
+    email: row.email,
+    locked: row.locked,
+    scimManaged: row.scimManaged,
+    scimUpdatedAt: row.scimUpdatedAt?.toISOString() ?? null,
+    role: row.role,
+    roleLabel: roleLabel(row.role, row.iamPermission),
+    hasConsoleLogin: row.userId !== null,
+    isYou: row.id === viewer.memberId,
+    refusals: { toggleLock: refuse(row.locked ? "unlock" : "lock"), remove: refuse("remove") },
+  };
+}

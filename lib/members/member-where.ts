@@ -1,0 +1,28 @@
+import type { Prisma } from "../db";
+import { defaultOrder, type MemberListQuery } from "./member-query";
+
+/**
+ * The list's filter, always scoped to one organization. Search runs on the lower-cased
+ * columns, so it is case-insensitive on SQLite and PostgreSQL alike. Prisma does not escape
+ * `%`/`_` inside `contains` and SQLite has no default LIKE escape: such characters widen the
+ * match slightly, they never hide a member.
+ */
+export function memberWhere(orgId: string, q: Pick<MemberListQuery, "q" | "status" | "managed">): Prisma.MemberWhereInput {
+  const where: Prisma.MemberWhereInput = { organizationId: orgId };
+  if (q.status !== "all") where.locked = q.status === "locked";
+  if (q.managed !== "all") where.scimManaged = q.managed === "managed";
+  const term = q.q.trim().toLowerCase();
+  if (term) {
+    where.OR = [{ userNameLower: { contains: term } }, { displayNameLower: { contains: term } }, { emailLower: { contains: term } }];
+  }
+  return where;
+}
+
+/** A total order (id last), so pages never overlap or skip a member; missing values sort last either way. */
+export function memberOrderBy(q: Pick<MemberListQuery, "sort" | "order">): Prisma.MemberOrderByWithRelationInput[] {
+  const order = q.order ?? defaultOrder(q.sort);
+  if (q.sort === "lastChange") {
+    return [{ scimUpdatedAt: { sort: order, nulls: "last" } }, { userNameLower: "asc" }, { id: "asc" }];
+  }
+  return [{ displayNameLower: { sort: order, nulls: "last" } }, { userNameLower: order }, { id: "asc" }];
+}

@@ -1,0 +1,59 @@
+import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./constants";
+
+// RFC 7644 §3.12 detail codes for 400 (and uniqueness for 409).
+export type ScimType =
+  | "invalidFilter"
+  | "tooMany"
+  | "uniqueness"
+  | "mutability"
+  | "invalidSyntax"
+  | "invalidPath"
+  | "noTarget"
+  | "invalidValue"
+  | "invalidVers"
+  | "sensitive";
+
+/** The one error type of the SCIM face: always answered with the RFC 7644 error body. */
+export class ScimError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly scimType?: ScimType,
+  ) {
+    super(detail);
+    this.name = "ScimError";
+  }
+}
+
+export const badRequest = (scimType: ScimType, detail: string) => new ScimError(400, detail, scimType);
+export const notFound = (detail: string) => new ScimError(404, detail);
+
+export function scimHeaders(extra?: Record<string, string>): Headers {
+  const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store" });
+  for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
+  return headers;
+}
+
+export function scimJson(body: unknown, status = 200, extra?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), { status, headers: scimHeaders(extra) });
+}
+
+export function errorBody(err: ScimError): Record<string, unknown> {
+  return {
+    schemas: [ERROR_SCHEMA],
+    status: String(err.status), // RFC 7644 §3.12: a string, which Okta checks
+    ...(err.scimType ? { scimType: err.scimType } : {}),
+    detail: err.detail,
+  };
+}
+
+export function errorResponse(err: ScimError, extra?: Record<string, string>): Response {
+  return scimJson(errorBody(err), err.status, extra);
+}
+
+/** Anything that is not a ScimError is our fault: logged here, generic to the client (never a stack trace). */
+export function toScimError(err: unknown): ScimError {
+  if (err instanceof ScimError) return err;
+  console.error("Unhandled SCIM error", err);
+  return new ScimError(500, "An internal error occurred. Please retry later.");
+}

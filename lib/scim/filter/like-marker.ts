@@ -1,0 +1,17 @@
+// Prisma turns contains/startsWith/endsWith into SQL LIKE without escaping `%` and `_`
+// (and PostgreSQL treats `\` as LIKE's escape). A comparison whose value holds one of those
+// is left in the where tree as a marker, which refineLikes (like-refinement.ts) resolves.
+
+export type LikeOp = "contains" | "startsWith" | "endsWith";
+export const LIKE_MARKER = "__scimLike";
+
+export interface LikeMarker {
+  on: "member" | "email";
+  column: string;
+  op: LikeOp;
+  value: string;
+}
+
+export function needsRefinement(value: string): boolean {
+  return /[%_\\]/.test(value);
+}

@@ -1,0 +1,28 @@
+import { discoveryRoute, groupsRoute } from "./discovery-routes";
+import { userRoute, usersRoute } from "./user-routes";
+import type { Handler } from "./types";
+
+type Route = Partial<Record<string, Handler>>;
+
+// First path segment (case-insensitive) → handlers by method, for `/<segment>` and `/<segment>/<id>`.
+const COLLECTIONS: Record<string, { collection: Route; item?: Route }> = {
+  users: { collection: usersRoute, item: userRoute },
+  groups: groupsRoute,
+  serviceproviderconfig: { collection: discoveryRoute.serviceProviderConfig },
+  resourcetypes: { collection: discoveryRoute.resourceTypes, item: discoveryRoute.resourceTypes },
+  schemas: { collection: discoveryRoute.schemas, item: discoveryRoute.schemas },
+};
+
+export type Resolved = { handler: Handler; id?: string } | { status: 404 | 405 | 501; detail: string; allow?: string };
+
+export function resolveRoute(method: string, segments: string[]): Resolved {
+  const [first, id, ...extra] = segments;
+  const path = "/" + segments.join("/");
+  const entry = first ? COLLECTIONS[first.toLowerCase()] : undefined;
+  if (first?.toLowerCase() === "bulk" || first?.toLowerCase() === "me") return { status: 501, detail: `${path} is not supported.` };
+  const route = entry && !extra.length ? (id === undefined ? entry.collection : entry.item) : undefined;
+  if (!route) return { status: 404, detail: `No SCIM endpoint at ${path}.` };
+  const handler = route[method];
+  if (!handler) return { status: 405, detail: `${method} is not allowed on ${path}.`, allow: Object.keys(route).join(", ") };
+  return { handler, id };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { memberListParams, parseMemberListQuery, setLockedInput } from "@/lib/members/member-query";
+import { memberActionRefusal, roleLabel, type MemberAction } from "@/lib/members/member-rules";
+import { memberOrderBy, memberWhere } from "@/lib/members/member-where";
+import { pageCount, pageWindow } from "@/lib/members/pagination";
+
+const subject = (over: Partial<{ id: string; role: string; scimManaged: boolean }> = {}) => ({ id: "m1", userName: "alice@acme.test", role: "member", scimManaged: false, ...over });
+
+describe("which console actions a member allows", () => {
+  it.each<[string, ReturnType<typeof subject>, MemberAction, string | null]>([
+    ["an unmanaged member can be locked", subject(), "lock", null],
+    ["an unmanaged member can be unlocked", subject(), "unlock", null],
+    ["an unmanaged member can be removed", subject(), "remove", null],
+    ["the owner cannot be locked", subject({ role: "owner" }), "lock", "The organization owner cannot be locked."],
+    ["the owner cannot be removed", subject({ role: "owner" }), "remove", "The organization owner cannot be removed."],
+    ["a locked owner can be unlocked", subject({ role: "owner" }), "unlock", null],
+    ["nobody locks themselves", subject({ id: "me" }), "lock", "You cannot lock your own account."],
+    ["nobody removes themselves", subject({ id: "me" }), "remove", "You cannot remove your own account."],
+  ])("%s", (_name, target, action, expected) => {
+    expect(memberActionRefusal(action, target, "me")).toBe(expected);
+  });
+
+  it.each<MemberAction>(["lock", "unlock", "remove"])("a SCIM-managed member cannot be %sed here: the IdP would undo it", (action) => {
+    const reason = memberActionRefusal(action, subject({ scimManaged: true, role: "owner", id: "me" }), "me");
+    expect(reason).toMatch(/^alice@acme\.test is managed by SCIM\. .* identity provider .*undone/);
+  });
+
+  it("labels roles", () => {
+    expect([roleLabel("owner", false), roleLabel("owner", true), roleLabel("member", true), roleLabel("member", false)]).toEqual(["Owner", "Owner", "IAM manager", "Member"]);
+  });
+});
+
+describe("member list query", () => {
+  it("has defaults, and coerces numbers from the query string", () => {
+    expect(parseMemberListQuery(new URLSearchParams(""))).toEqual({ q: "", status: "all", managed: "all", sort: "name", page: 1, pageSize: 25 });
+    expect(parseMemberListQuery(new URLSearchParams("q=%20Alice%20&page=3&pageSize=100&sort=lastChange&order=asc"))).toMatchObject({ q: "Alice", page: 3, pageSize: 100, sort: "lastChange", order: "asc" });
+  });
+
+  it.each(["page=0", "page=1.5", "pageSize=0", "pageSize=101", "status=deleted", "managed=true", "sort=email", "order=random"])("refuses %s", (qs) => {
+    expect(memberListParams.safeParse(Object.fromEntries(new URLSearchParams(qs))).success).toBe(false);
+  });
+
+  it("builds a where clause scoped to the organization, searching the lower-cased columns", () => {
+    expect(memberWhere("o1", { q: "", status: "all", managed: "all" })).toEqual({ organizationId: "o1" });
+    expect(memberWhere("o1", { q: " ALICE ", status: "locked", managed: "unmanaged" })).toEqual({
+      organizationId: "o1",
+      locked: true,
+      scimManaged: false,
+      OR: [{ userNameLower: { contains: "alice" } }, { displayNameLower: { contains: "alice" } }, { emailLower: { contains: "alice" } }],
+    });
+    expect(memberWhere("o1", { q: "", status: "active", managed: "managed" })).toEqual({ organizationId: "o1", locked: false, scimManaged: true });
+  });
+
+  it("orders totally (id last), missing values last, with a default direction per sort", () => {
+    expect(memberOrderBy({ sort: "name" })).toEqual([{ displayNameLower: { sort: "asc", nulls: "last" } }, { userNameLower: "asc" }, { id: "asc" }]);
+    expect(memberOrderBy({ sort: "name", order: "desc" })[0]).toEqual({ displayNameLower: { sort: "desc", nulls: "last" } });
+    expect(memberOrderBy({ sort: "lastChange" })).toEqual([{ scimUpdatedAt: { sort: "desc", nulls: "last" } }, { userNameLower: "asc" }, { id: "asc" }]);
+  });
+
+  it("pages", () => {
+    expect(pageWindow(1, 25)).toEqual({ skip: 0, take: 25 });
+    expect(pageWindow(4, 10)).toEqual({ skip: 30, take: 10 });
+    expect([pageCount(0, 25), pageCount(25, 25), pageCount(26, 25), pageCount(10_000, 100)]).toEqual([1, 1, 2, 100]);
+  });
+
+  it("accepts only { locked: boolean } to lock or unlock", () => {
+    expect(setLockedInput.safeParse({ locked: true }).success).toBe(true);
+    for (const body of [{}, { locked: "true" }, { locked: 1 }, { locked: true, extra: 1 }, null]) expect(setLockedInput.safeParse(body).success).toBe(false);
+  });
+});
