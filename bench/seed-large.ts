@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
+import { profileColumns } from "../lib/members/profile-columns";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -21,7 +22,6 @@ function member(orgId: string, i: number, ids: string[], now: Date) {
   const given = GIVEN[i % GIVEN.length]!;
   const family = `${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]!}${i}`;
   const userName = `${given.toLowerCase()}.${family.toLowerCase()}@bench.example`;
-  const display = `${given} ${family}`;
   const managed = i % 10 < 7;
   const attributes = {
     name: { givenName: given, familyName: family },
@@ -32,16 +32,7 @@ function member(orgId: string, i: number, ids: string[], now: Date) {
   return {
     id: ids[i]!,
     organizationId: orgId,
-    userName,
-    userNameLower: userName,
-    email: userName,
-    emailLower: userName,
-    givenName: given,
-    givenNameLower: given.toLowerCase(),
-    familyName: family,
-    familyNameLower: family.toLowerCase(),
-    displayName: display,
-    displayNameLower: display.toLowerCase(),
+    ...profileColumns(userName, given, family),
     externalId: managed ? `00u${i}` : null,
     locked: i % 20 === 0,
     scimManaged: managed,

@@ -1,22 +1,42 @@
+import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { serializedSqlite } from "./db/serialized-sqlite";
+import { postgresFastReads, sqliteFastReads, type FastReads } from "./db/fast-reads";
 import { isPostgresUrl, sqliteUrl } from "./db-url";
 
-// The one Prisma client of the process (kept on globalThis so dev reloads reuse it).
-const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+// The process's database access: one Prisma client, plus the few prepared hot-path reads
+// (lib/db/fast-reads.ts) on the same database. Kept on globalThis so dev reloads reuse them.
+interface Handles {
+  db: PrismaClient;
+  fastReads: FastReads;
+}
+const globalForDb = globalThis as unknown as { __db?: Handles };
 
-function createClient(): PrismaClient {
+function create(): Handles {
   const url = process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
+    // One pool shared by Prisma and the prepared reads.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // Generated from the derived PostgreSQL schema: same models, same API.
-    const pool = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: pool }) }) as unknown as PrismaClient;
+    const db = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+    return { db, fastReads: postgresFastReads(pool) };
   }
-  return new PrismaClient({ adapter: serializedSqlite(sqliteUrl(url)) });
+  const file = sqliteUrl(url);
+  const openReader = () => {
+    // A second connection for reads: in WAL mode it sees every committed write and never blocks the writer.
+    const conn = new Database(file.replace(/^file:/, ""));
+    conn.pragma("busy_timeout = 5000");
+    conn.pragma("query_only = true");
+    return conn;
+  };
+  return { db: new PrismaClient({ adapter: serializedSqlite(file) }), fastReads: sqliteFastReads(openReader) };
 }
 
-export const db: PrismaClient = globalForDb.__db ?? (globalForDb.__db = createClient());
+const handles = globalForDb.__db ?? (globalForDb.__db = create());
+export const db: PrismaClient = handles.db;
+export const fastReads: FastReads = handles.fastReads;
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/prisma/client";

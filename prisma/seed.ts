@@ -6,6 +6,7 @@ import path from "node:path";
 import { db } from "../lib/db";
 import { isPostgresUrl } from "../lib/db-url";
 import { hashPassword } from "../lib/auth/password";
+import { profileColumns } from "../lib/members/profile-columns";
 
 const ACCOUNTS = [
   { email: "owner@acme.test", name: "Olivia Owner", given: "Olivia", family: "Owner", role: "owner", iam: false },
@@ -23,21 +24,7 @@ const MEMBERS = [
 ] as const;
 
 function memberData(orgId: string, userName: string, given: string, family: string) {
-  const display = `${given} ${family}`;
-  return {
-    id: randomUUID(),
-    organizationId: orgId,
-    userName,
-    userNameLower: userName.toLowerCase(),
-    email: userName,
-    emailLower: userName.toLowerCase(),
-    givenName: given,
-    givenNameLower: given.toLowerCase(),
-    familyName: family,
-    familyNameLower: family.toLowerCase(),
-    displayName: display,
-    displayNameLower: display.toLowerCase(),
-  };
+  return { id: randomUUID(), organizationId: orgId, ...profileColumns(userName, given, family) };
 }
 
 async function main() {

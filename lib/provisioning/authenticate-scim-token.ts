@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, fastReads } from "../db";
 import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
 
 export interface ScimCaller {
@@ -26,16 +26,13 @@ export async function authenticateScimToken(authorization: string | null, orgId:
 
   // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
   const hash = hashToken(token);
-  const row = await db.scimToken.findUnique({
-    where: { hash },
-    select: { id: true, hash: true, prefix: true, organizationId: true, expiresAt: true, deletedAt: true, lastUsedAt: true, organization: { select: { scimConfig: { select: { enabled: true } } } } },
-  });
+  const row = await fastReads.tokenByHash(hash);
   if (!row || !hashesEqual(row.hash, hash)) return { ok: false, detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
   if (row.organizationId !== orgId) return { ok: false, detail: "The bearer token is not valid for this organization." };
   if (row.deletedAt) return { ok: false, detail: "The bearer token has been deleted.", prefix };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, detail: "The bearer token has expired.", prefix };
-  if (!row.organization.scimConfig?.enabled) return { ok: false, detail: "SCIM provisioning is disabled for this organization.", prefix };
+  if (!row.scimEnabled) return { ok: false, detail: "SCIM provisioning is disabled for this organization.", prefix };
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS) {
     // Throttled: at most one write a minute per token, not one per request.

@@ -11,7 +11,7 @@ export interface ScimContext {
   baseUrl: string;
 }
 
-const MAX_ID_LENGTH = 200;
+export const MAX_ID_LENGTH = 200;
 
 /** A member the IdP manages, by id, in the caller's organization only; anything else is 404. */
 export async function findScimMember(client: Prisma.TransactionClient, ctx: ScimContext, id: string): Promise<MemberRow> {

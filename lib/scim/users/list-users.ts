@@ -1,5 +1,6 @@
-import { db, type Prisma } from "../../db";
-import { filterToWhere } from "../filter/filter-to-where";
+import { db, fastReads, type Prisma } from "../../db";
+import { normalizeAttrPath } from "../filter/filter-columns";
+import { filterToWhere, parseFilter } from "../filter/filter-to-where";
 import { refineLikes } from "../filter/like-refinement";
 import type { ScimObject } from "../json";
 import type { Paging } from "../list-response";
@@ -11,8 +12,22 @@ export interface UserPage {
   resources: ScimObject[];
 }
 
+/** `userName eq "x"`: how Entra and Okta look a user up before every create or update. */
+function userNameEquals(filter: string): string | null {
+  const node = parseFilter(filter);
+  if (node.op !== "eq" || normalizeAttrPath(node.attrPath) !== "username" || typeof node.compValue !== "string") return null;
+  return node.compValue.toLowerCase();
+}
+
 // GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
 export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
+  const byUserName = filter?.trim() ? userNameEquals(filter) : null;
+  if (byUserName !== null) {
+    // The hot path: one prepared read on the unique (organizationId, userNameLower) index.
+    const row = await fastReads.scimMemberByUserName(ctx.caller.organizationId, byUserName);
+    const rows = row && paging.startIndex === 1 && paging.count > 0 ? [row] : [];
+    return { totalResults: row ? 1 : 0, resources: await toResources(db, ctx, rows) };
+  }
   const scope: Prisma.MemberWhereInput = { organizationId: ctx.caller.organizationId, scimManaged: true };
   const where: Prisma.MemberWhereInput = filter?.trim() ? { AND: [scope, await refineLikes(filterToWhere(filter), scope)] } : scope;
   if (paging.count === 0) return { totalResults: await db.member.count({ where }), resources: [] };
