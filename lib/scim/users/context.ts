@@ -81,7 +81,9 @@ export async function runWrite<T>(target: { memberId?: string; userName: () => s
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        await takeWriteLock(tx, target.memberId ?? "");
+        // A create has no member to lock: the unique index arbitrates (and BEGIN IMMEDIATE
+        // already holds SQLite's write lock).
+        if (target.memberId) await takeWriteLock(tx, target.memberId);
         return fn(tx);
       });
     } catch (err) {
