@@ -24,6 +24,8 @@ export interface FastReads {
   tokenByHash(hash: string): Promise<TokenRow | null>;
   scimMemberById(orgId: string, id: string): Promise<MemberRow | null>;
   scimMemberByUserName(orgId: string, userNameLower: string): Promise<MemberRow | null>;
+  /** Managed or not: POST /Users decides between create, adopt and 409 with it. */
+  memberByUserName(orgId: string, userNameLower: string): Promise<MemberRow | null>;
 }
 
 const q = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -31,7 +33,8 @@ const TOKEN_SQL = q(`SELECT t."id", t."hash", t."prefix", t."organizationId", t.
   FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = $1`);
 const MEMBER_COLS = `"id", "organizationId", "role", "userName", "externalId", "email", "givenName", "familyName", "displayName", "locked", "scimManaged", "scimAttributes", "version", "createdAt", "updatedAt"`;
 const MEMBER_BY_ID_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "id" = $1 AND "organizationId" = $2 AND "scimManaged" = true`);
-const MEMBER_BY_USERNAME_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "organizationId" = $1 AND "userNameLower" = $2 AND "scimManaged" = true`);
+const MEMBER_BY_USERNAME_ANY_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "organizationId" = $1 AND "userNameLower" = $2`);
+const MEMBER_BY_USERNAME_SQL = `${MEMBER_BY_USERNAME_ANY_SQL} AND "scimManaged" = true`;
 
 type Raw = Record<string, unknown>;
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -75,18 +78,19 @@ function toMember(r: Raw | undefined): MemberRow | null {
 }
 
 export function sqliteFastReads(open: () => Database.Database): FastReads {
-  let stmts: { token: Database.Statement; byId: Database.Statement; byUserName: Database.Statement } | undefined;
+  let stmts: { token: Database.Statement; byId: Database.Statement; byUserName: Database.Statement; byUserNameAny: Database.Statement } | undefined;
   const prepared = () => {
     if (stmts) return stmts;
     const conn = open();
     // SQLite wants ?-placeholders; $1, $2 in the shared SQL are positional in the same order.
     const sqlite = (sql: string) => conn.prepare(sql.replace(/\$\d+/g, "?").replace(/= true/g, "= 1"));
-    return (stmts = { token: sqlite(TOKEN_SQL), byId: sqlite(MEMBER_BY_ID_SQL), byUserName: sqlite(MEMBER_BY_USERNAME_SQL) });
+    return (stmts = { token: sqlite(TOKEN_SQL), byId: sqlite(MEMBER_BY_ID_SQL), byUserName: sqlite(MEMBER_BY_USERNAME_SQL), byUserNameAny: sqlite(MEMBER_BY_USERNAME_ANY_SQL) });
   };
   return {
     tokenByHash: async (hash) => toToken(prepared().token.get(hash) as Raw | undefined),
     scimMemberById: async (orgId, id) => toMember(prepared().byId.get(id, orgId) as Raw | undefined),
     scimMemberByUserName: async (orgId, name) => toMember(prepared().byUserName.get(orgId, name) as Raw | undefined),
+    memberByUserName: async (orgId, name) => toMember(prepared().byUserNameAny.get(orgId, name) as Raw | undefined),
   };
 }
 
@@ -104,5 +108,6 @@ export function postgresFastReads(pool: Pool): FastReads {
     tokenByHash: async (hash) => toToken(await one("scim_token_by_hash", TOKEN_SQL, [hash])),
     scimMemberById: async (orgId, id) => toMember(await one("scim_member_by_id", MEMBER_BY_ID_SQL, [id, orgId])),
     scimMemberByUserName: async (orgId, name) => toMember(await one("scim_member_by_username", MEMBER_BY_USERNAME_SQL, [orgId, name])),
+    memberByUserName: async (orgId, name) => toMember(await one("member_by_username", MEMBER_BY_USERNAME_ANY_SQL, [orgId, name])),
   };
 }
