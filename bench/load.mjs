@@ -48,6 +48,9 @@ const CASES = {
   },
 };
 
+// The console's members and activity pages (their API), signed in as the owner.
+CASES.consolePages = () => ({ method: "GET", path: pick(cfg.paths) });
+
 const make = CASES[name];
 if (!make) throw new Error(`unknown case ${name}`);
 const result = await autocannon({
@@ -55,7 +58,7 @@ const result = await autocannon({
   connections: cfg.connections ?? 10,
   duration: mode === "warm" ? 3 : mode === "fixed" ? (cfg.fixedSeconds ?? 10) : (cfg.seconds ?? 10),
   overallRate: mode === "fixed" ? (cfg.rate ?? 100) : undefined,
-  headers: { Authorization: `Bearer ${cfg.token}`, "Content-Type": json, Accept: json },
+  headers: cfg.cookie ? { Cookie: cfg.cookie } : { Authorization: `Bearer ${cfg.token}`, "Content-Type": json, Accept: json },
   requests: [{ setupRequest: (req) => ({ ...req, ...make() }) }],
 });
 console.log(

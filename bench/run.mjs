@@ -10,7 +10,8 @@ import { migrate } from "../scripts/migrate.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", LOG_LEVEL: "warn" };
+// The per-token rate limit (100 req/s by default) would measure 429s: the bench saturates one token.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", SCIM_RATE_LIMIT_PER_SECOND: "0" };
 const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_CASES?.split(",");
@@ -153,6 +154,52 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   results.runs.push(run);
 }
 
+async function signIn(base, email, password) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+/** Issue #4's pages with 10,000 members and 100,000 audit events: their API calls, as the owner. */
+async function benchConsolePages() {
+  console.log("\n== console pages: seeding 10,000 members and 100,000 audit events…");
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-pages-"));
+  const databaseUrl = `file:${path.join(dir, "pages.db")}`;
+  await migrate(databaseUrl);
+  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-large.ts"], { encoding: "utf8", env: { ...env, DATABASE_URL: databaseUrl }, maxBuffer: 16 * 1024 * 1024 });
+  const seed = JSON.parse(out.trim().split("\n").pop());
+  const port = 3901;
+  const server = await startServer("ours", port, databaseUrl);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const api = `/api/organizations/${seed.orgId}`;
+    const cookie = await signIn(base, seed.ownerEmail, seed.password);
+    const groups = {
+      members: [`${api}/members?page=1&pageSize=50`, `${api}/members?sort=lastChange&order=desc&page=3`, `${api}/members?q=martin&status=all&managed=managed`, `${api}/members?status=locked&page=2`],
+      activity: [`${api}/activity?page=1&pageSize=50`, `${api}/activity?outcome=failure`, `${api}/activity?period=7d&page=10`, `${api}/activity/summary`],
+    };
+    const pages = [];
+    for (const [name, paths] of Object.entries(groups)) {
+      const cfgFile = path.join(dir, `${name}.json`);
+      writeFileSync(cfgFile, JSON.stringify({ baseUrl: base, cookie, paths, seconds: SECONDS, fixedSeconds: SECONDS, rate: 20 }));
+      await load("consolePages", "warm", cfgFile);
+      const r = { page: name, ...(await measure(server, "consolePages", cfgFile)) };
+      pages.push(r);
+      console.log(`  ${name.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @20 req/s   errors ${r.errors} non-2xx ${r.non2xx}`);
+    }
+    results.consolePages = { members: seed.members, events: seed.events, pages };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
 async function postgresUrl() {
   const base = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   try {
@@ -187,6 +234,8 @@ if (process.env.BENCH_SKIP_POSTGRES !== "1") {
   }
 }
 
+if (!only || only.includes("pages")) await benchConsolePages();
+
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
 console.log("\nSummary (req/s at saturation, 10 connections; latency at a steady 100 req/s)");
@@ -197,4 +246,5 @@ for (const run of results.runs) {
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
 }
+for (const p of results.consolePages?.pages ?? []) console.log(`console    ${p.page.padEnd(10)} ${String(p.rps).padStart(6)} ${String(p.p50At100).padStart(8)} ${String(p.p99At100).padStart(7)} ${String(p.peakRssMb).padStart(7)}   (latency at 20 req/s)`);
 console.log("\nwritten: bench/results/latest.json");

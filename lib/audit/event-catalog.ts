@@ -19,6 +19,8 @@ export const EVENT_ACTIONS = {
   "scim.user.deleted": { label: "User deleted", source: "provisioning" },
   "scim.request.rejected": { label: "Request rejected", source: "provisioning" },
   "scim.auth.failed": { label: "Authentication failed", source: "provisioning" },
+  "scim.request.throttled": { label: "Requests throttled", source: "provisioning" },
+  "scim.auth.throttled": { label: "Address throttled after failed sign-ins", source: "provisioning" },
 } as const satisfies Record<string, { label: string; source: EventSource }>;
 
 export type EventAction = keyof typeof EVENT_ACTIONS;

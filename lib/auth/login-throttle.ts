@@ -1,3 +1,4 @@
+import { clientAddress } from "../security/client-address";
 import { dbWindow } from "../security/fixed-window";
 
 // Online password guessing: a few tries per account, more per address (offices share one).
@@ -30,9 +31,9 @@ export async function clearLoginFailures(email: string): Promise<void> {
   await dbWindow.clear(keys(email, "").email);
 }
 
-/** The client address as our reverse proxy (or Next's own server) reports it. */
+/** The client address (see lib/security/client-address.ts: trusts X-Forwarded-For only as far as TRUST_PROXY says). */
 export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const raw = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
-  const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
-  return first || "unknown";
+  const h = new Headers();
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(", ") : v);
+  return clientAddress(h);
 }

@@ -38,16 +38,19 @@ export function normalizeAttrPath(attrPath: string): string {
   return (split?.schema === "core" ? split.rest : attrPath).toLowerCase();
 }
 
+/** Own keys only: "__proto__" or "constructor" as an attribute name must not find Object.prototype. */
+const own = (table: Record<string, Column>, key: string): Column | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 const unsupported = (attrPath: string) => badRequest("invalidFilter", `Filtering on '${attrPath}' is not supported.`);
 
 /** A top-level attribute path: a Member column, or emails / emails.<sub> (matched against any email). */
 export function memberField(attrPath: string): Field {
   const name = normalizeAttrPath(attrPath);
-  const col = MEMBER[name];
+  const col = own(MEMBER, name);
   if (col) return { on: "member", col };
   if (name === "emails") return { on: "email", col: EMAIL.value! }; // "emails co x" compares the value
   if (name.startsWith("emails.")) {
-    const sub = EMAIL[name.slice("emails.".length)];
+    const sub = own(EMAIL, name.slice("emails.".length));
     if (sub) return { on: "email", col: sub };
   }
   throw unsupported(attrPath);
@@ -56,7 +59,7 @@ export function memberField(attrPath: string): Field {
 /** A sub-attribute inside emails[…]; "emails.type" is accepted there too. */
 export function emailColumn(attrPath: string): Column {
   const name = normalizeAttrPath(attrPath).replace(/^emails\./, "");
-  const col = EMAIL[name];
+  const col = own(EMAIL, name);
   if (!col) throw unsupported(attrPath);
   return col;
 }

@@ -1,6 +1,7 @@
 import { parse, type Filter } from "scim2-parse-filter";
 import type { Prisma } from "../../db";
 import { badRequest } from "../errors";
+import { limitDetail, SCIM_LIMITS } from "../http/limits";
 import { LIKE_MARKER, needsRefinement, type LikeMarker, type LikeOp } from "./like-marker";
 import { assertEmailsPath, emailColumn, memberField, normalizeAttrPath, type Column } from "./filter-columns";
 
@@ -11,7 +12,6 @@ import { assertEmailsPath, emailColumn, memberField, normalizeAttrPath, type Col
 type Cond = Record<string, unknown>;
 type CompareOp = "eq" | "co" | "sw" | "ew" | "gt" | "ge" | "lt" | "le";
 
-const MAX_FILTER_LENGTH = 4096;
 const ORDER: Record<string, string> = { gt: "gt", ge: "gte", lt: "lt", le: "lte" }; // SCIM → Prisma
 const MATCH_NONE: Cond = { id: { in: [] } };
 const MATCH_ALL: Cond = {};
@@ -45,7 +45,9 @@ function compare(col: Column, op: CompareOp, value: unknown, attr: string, on: L
   if (col.type === "date") {
     if (op === "co" || op === "sw" || op === "ew") throw invalid(`Operator '${op}' is not supported for the date '${attr}'.`);
     const d = typeof value === "string" ? new Date(value) : new Date(NaN);
+    const { from, to } = SCIM_LIMITS.filterDateRange;
     if (Number.isNaN(d.getTime())) throw invalid(`'${attr}' must be compared with an ISO 8601 date-time.`);
+    if (d < new Date(from) || d > new Date(to)) throw invalid(`Limit exceeded: '${attr}' must be compared with a date-time from ${from} to ${to}.`);
     return op === "eq" ? { [c]: d } : { [c]: { [ORDER[op]!]: d } };
   }
   const v = stringValue(value, col, attr);
@@ -147,13 +149,32 @@ function memberCond(node: Filter, neg: boolean): Cond {
   }
 }
 
+/** Comparisons in a parsed filter: each becomes one SQL condition (and SQLite caps expression depth at 1000). */
+function comparisons(node: Filter): number {
+  switch (node.op) {
+    case "and":
+    case "or":
+      return node.filters.reduce((n, f) => n + comparisons(f), 0);
+    case "not":
+      return comparisons(node.filter);
+    case "[]":
+      return comparisons(node.valFilter);
+    default:
+      return 1;
+  }
+}
+
 export function parseFilter(filter: string): Filter {
-  if (filter.length > MAX_FILTER_LENGTH) throw invalid(`The filter is longer than ${MAX_FILTER_LENGTH} characters.`);
+  const { filterLength, filterComparisons } = SCIM_LIMITS;
+  if (filter.length > filterLength) throw invalid(limitDetail("the filter is too long", filterLength, "characters"));
+  let parsed: Filter;
   try {
-    return parse(filter);
+    parsed = parse(filter);
   } catch {
     throw invalid("The filter is not a valid SCIM filter expression (RFC 7644 §3.4.2.2).");
   }
+  if (comparisons(parsed) > filterComparisons) throw invalid(limitDetail("the filter has too many comparisons", filterComparisons, "comparisons"));
+  return parsed;
 }
 
 /**

@@ -2,8 +2,11 @@ import { publicOrigin, scimBaseUrl } from "../../public-origin";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { recordRejected } from "../audit";
 import { errorResponse, ScimError, toScimError } from "../errors";
-import { authenticate, ScimAuthError } from "./authenticate";
+import { admit, ScimAuthError } from "./authenticate";
+import { storableText } from "./json-limits";
+import { UnreadBodyError } from "./read-body";
 import { resolveRoute } from "./routes";
+import { ThrottledError } from "./throttle";
 
 async function rejected(caller: ScimCaller, request: string, err: ScimError, headers?: Record<string, string>): Promise<Response> {
   // 500s are ours, not a refusal of the request: they are logged, not audited.
@@ -17,20 +20,33 @@ async function rejected(caller: ScimCaller, request: string, err: ScimError, hea
   return errorResponse(err, headers);
 }
 
+/** Headers some refusals need: how to authenticate (RFC 6750 §3), when to come back (RFC 6585 §4), that the connection is done. */
+function refusalHeaders(err: unknown): Record<string, string> | undefined {
+  if (err instanceof ScimAuthError) return { "WWW-Authenticate": 'Bearer realm="SCIM"' };
+  if (err instanceof ThrottledError) return { "Retry-After": String(err.retryAfterSeconds) };
+  if (err instanceof UnreadBodyError) return { Connection: "close" };
+  return undefined;
+}
+
+/** "METHOD /path" for the audit log: bounded, and storable whatever the URL held. */
+function requestLabel(method: string, segments: string[]): string {
+  return storableText(`${method} /${segments.join("/")}`.slice(0, 200));
+}
+
 /**
- * The SCIM face: authenticate the bearer token for the URL's organization, dispatch on
- * the path, and turn every failure into an RFC 7644 error body.
+ * The SCIM face: admit the caller (address throttle, bearer token for the URL's
+ * organization, token rate limit), dispatch on the path, and turn every failure into an
+ * RFC 7644 error body.
  */
 export async function handleScimRequest(req: Request, orgId: string, path: string[] | undefined): Promise<Response> {
   // "/Users/" is "/Users": next.config skips the trailing-slash redirect, IdPs don't follow them.
   const segments = path?.at(-1) === "" ? path.slice(0, -1) : (path ?? []);
-  const request = `${req.method} /${segments.join("/")}`;
+  const request = requestLabel(req.method, segments);
   let caller: ScimCaller;
   try {
-    caller = await authenticate(req, orgId);
+    caller = await admit(req, orgId, request);
   } catch (err) {
-    const scimErr = toScimError(err);
-    return errorResponse(scimErr, err instanceof ScimAuthError ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : undefined);
+    return errorResponse(toScimError(err), refusalHeaders(err));
   }
   const route = resolveRoute(req.method, segments);
   if ("status" in route) return rejected(caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
@@ -38,6 +54,6 @@ export async function handleScimRequest(req: Request, orgId: string, path: strin
     const ctx = { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) };
     return await route.handler({ req, ctx, params: new URL(req.url).searchParams, id: route.id });
   } catch (err) {
-    return rejected(caller, request, toScimError(err));
+    return rejected(caller, request, toScimError(err), refusalHeaders(err));
   }
 }

@@ -1,16 +1,59 @@
-import { MAX_BODY_BYTES } from "../constants";
 import { badRequest, ScimError } from "../errors";
+import { assertJsonLimits } from "./json-limits";
+import { SCIM_LIMITS, tooLarge } from "./limits";
 
-/** The JSON body, whatever the Content-Type says (application/json and application/scim+json alike). */
-export async function readJsonBody(req: Request): Promise<unknown> {
+const bodyTooLarge = () => tooLarge("the request body is too large", SCIM_LIMITS.bodyBytes, "bytes");
+
+/** A body we stopped reading half-way: the rest is still on the wire, so the connection cannot serve another request. */
+export class UnreadBodyError extends ScimError {
+  constructor() {
+    const { status, detail } = bodyTooLarge();
+    super(status, detail);
+  }
+}
+
+/**
+ * Reads the body as a stream and stops at SCIM_LIMITS.bodyBytes, so a client that sends no
+ * Content-Length (or a false one) cannot make us buffer more than that.
+ */
+async function readLimited(req: Request): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  if (!text.trim()) throw badRequest("invalidSyntax", "The request body is empty: a JSON object is required.");
+  if (declared > SCIM_LIMITS.bodyBytes) throw bodyTooLarge();
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > SCIM_LIMITS.bodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new UnreadBodyError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decode(bytes: Uint8Array): string {
   try {
-    return JSON.parse(text) as unknown;
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes); // a leading BOM is dropped
+  } catch {
+    throw badRequest("invalidSyntax", "The request body is not valid UTF-8.");
+  }
+}
+
+/** The JSON body, whatever the Content-Type says (application/json and application/scim+json alike), within SCIM_LIMITS. */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  const text = decode(await readLimited(req));
+  if (!text.trim()) throw badRequest("invalidSyntax", "The request body is empty: a JSON object is required.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
   } catch {
     throw badRequest("invalidSyntax", "The request body is not valid JSON.");
   }
+  assertJsonLimits(body);
+  return body;
 }

@@ -1,4 +1,5 @@
 import { discoveryRoute, groupsRoute } from "./discovery-routes";
+import { isStorableText, storableText } from "./json-limits";
 import { userRoute, usersRoute } from "./user-routes";
 import type { Handler } from "./types";
 
@@ -17,8 +18,11 @@ export type Resolved = { handler: Handler; id?: string } | { status: 404 | 405 |
 
 export function resolveRoute(method: string, segments: string[]): Resolved {
   const [first, id, ...extra] = segments;
-  const path = "/" + segments.join("/");
-  const entry = first ? COLLECTIONS[first.toLowerCase()] : undefined;
+  const path = storableText("/" + segments.join("/"));
+  // A NUL in an id cannot name anything we store (and PostgreSQL refuses it in a query).
+  if (!segments.every(isStorableText)) return { status: 404, detail: `No SCIM endpoint at ${path}.` };
+  // Own keys only: a segment named "__proto__" or "constructor" is not a collection.
+  const entry = first && Object.hasOwn(COLLECTIONS, first.toLowerCase()) ? COLLECTIONS[first.toLowerCase()] : undefined;
   if (first?.toLowerCase() === "bulk" || first?.toLowerCase() === "me") return { status: 501, detail: `${path} is not supported.` };
   const route = entry && !extra.length ? (id === undefined ? entry.collection : entry.item) : undefined;
   if (!route) return { status: 404, detail: `No SCIM endpoint at ${path}.` };

@@ -1,4 +1,4 @@
-import { scimJson } from "../errors";
+import { badRequest, scimJson } from "../errors";
 import type { ScimObject } from "../json";
 import { listResponse, parsePaging, queryParam } from "../list-response";
 import { parseAttributeList, projectResource } from "../projection";
@@ -8,6 +8,7 @@ import { getUser } from "../users/get-user";
 import { listUsers } from "../users/list-users";
 import { patchUser } from "../users/patch-user";
 import { replaceUser } from "../users/replace-user";
+import { assertPatchLimits, isStorableText } from "./json-limits";
 import { readJsonBody } from "./read-body";
 import type { Handler, ScimRequest } from "./types";
 
@@ -16,6 +17,19 @@ function projector(params: URLSearchParams): (r: ScimObject) => ScimObject {
   const attributes = parseAttributeList(queryParam(params, "attributes"));
   const excluded = parseAttributeList(queryParam(params, "excludedAttributes"));
   return (r) => projectResource(r, attributes, excluded);
+}
+
+/** The filter goes into a database query: what cannot be stored cannot match, and PostgreSQL refuses a NUL. */
+function filterParam(params: URLSearchParams): string | null {
+  const filter = queryParam(params, "filter");
+  if (filter !== null && !isStorableText(filter)) throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
+  return filter;
+}
+
+async function readPatchBody(req: Request): Promise<unknown> {
+  const body = await readJsonBody(req);
+  assertPatchLimits(body);
+  return body;
 }
 
 function userResponse(r: ScimRequest, resource: ScimObject, status = 200): Response {
@@ -27,7 +41,7 @@ export const usersRoute: Record<string, Handler> = {
   // GET /Users — list and filter
   GET: async (r) => {
     const paging = parsePaging(r.params);
-    const page = await listUsers(r.ctx, queryParam(r.params, "filter"), paging);
+    const page = await listUsers(r.ctx, filterParam(r.params), paging);
     return scimJson(listResponse(page.resources.map(projector(r.params)), page.totalResults, paging.startIndex));
   },
   // POST /Users — create, or adopt an unmanaged member of that userName
@@ -37,7 +51,7 @@ export const usersRoute: Record<string, Handler> = {
 export const userRoute: Record<string, Handler> = {
   GET: async (r) => userResponse(r, await getUser(r.ctx, r.id!)),
   PUT: async (r) => userResponse(r, await replaceUser(r.ctx, r.id!, await readJsonBody(r.req))),
-  PATCH: async (r) => userResponse(r, await patchUser(r.ctx, r.id!, await readJsonBody(r.req))),
+  PATCH: async (r) => userResponse(r, await patchUser(r.ctx, r.id!, await readPatchBody(r.req))),
   DELETE: async (r) => {
     await deleteUser(r.ctx, r.id!);
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });

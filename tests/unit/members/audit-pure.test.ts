@@ -45,7 +45,7 @@ describe("event catalog", () => {
     expect(eventSource("scim.user.renamed")).toBe("provisioning");
     expect(actionsFor("scim.enabled")).toEqual(["scim.enabled"]);
     expect(actionsFor("console").sort()).toEqual(["member.locked", "member.removed", "member.unlocked", "scim.disabled", "scim.enabled", "scim.token.created", "scim.token.deleted"]);
-    expect(actionsFor("provisioning")).toHaveLength(8);
+    expect(actionsFor("provisioning")).toHaveLength(10);
   });
 
   it("names actors and targets in words", () => {

@@ -1,0 +1,80 @@
+import { recordEvent } from "../../audit/record-event";
+import { db } from "../../db";
+import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
+import { OncePer, TokenBuckets } from "../../security/token-bucket";
+import { tokenActor } from "../audit";
+import { ScimError } from "../errors";
+import { isStorableText } from "./json-limits";
+
+// Two in-memory limiters in front of the SCIM API (SECURITY.md):
+// - per client address, on failed authentications: after SCIM_AUTH_MAX_FAILURES in
+//   SCIM_AUTH_FAILURE_WINDOW_SECONDS an address gets 429 before its token is even looked
+//   up, so tokens cannot be guessed online and a scanner cannot keep the database busy;
+// - per token, on every request: a token bucket of SCIM_RATE_LIMIT_PER_SECOND with bursts
+//   of SCIM_RATE_LIMIT_BURST, sized above what Entra ID and Okta send.
+// Both are recorded in the activity log at most once a minute per token / address.
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  const n = raw ? Number(raw) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+export const RATE_LIMIT_DEFAULTS = { perSecond: 100, burstSeconds: 2, authFailures: 100, authFailureWindowSeconds: 60 } as const;
+
+const perSecond = envNumber("SCIM_RATE_LIMIT_PER_SECOND", RATE_LIMIT_DEFAULTS.perSecond); // 0 = off
+const burst = Math.max(1, envNumber("SCIM_RATE_LIMIT_BURST", perSecond * RATE_LIMIT_DEFAULTS.burstSeconds));
+const maxFailures = envNumber("SCIM_AUTH_MAX_FAILURES", RATE_LIMIT_DEFAULTS.authFailures); // 0 = off
+const failureWindow = Math.max(1, envNumber("SCIM_AUTH_FAILURE_WINDOW_SECONDS", RATE_LIMIT_DEFAULTS.authFailureWindowSeconds));
+
+const perToken = new TokenBuckets({ ratePerSecond: perSecond, burst });
+const failures = new TokenBuckets({ ratePerSecond: maxFailures / failureWindow, burst: maxFailures });
+const audited = new OncePer(60_000);
+
+export class ThrottledError extends ScimError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, detail);
+  }
+}
+
+async function audit(what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    console.error(`Could not record ${what}`, err);
+  }
+}
+
+/** Before authentication, no database work: an address with too many recent failures is refused. */
+export async function assertAddressAllowed(address: string, orgId: string): Promise<void> {
+  const result = failures.peek(address);
+  if (result.ok) return;
+  const detail = `Too many failed authentications from ${address}: requests from this address are refused for ${result.retryAfterSeconds} s.`;
+  if (audited.due(`address:${address}`)) {
+    await audit("a SCIM authentication throttle", async () => {
+      const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
+      if (org) await recordEvent({ organizationId: org.id, actor: { type: "anonymous" }, action: "scim.auth.throttled", target: { type: "address", label: address }, outcome: "failure", status: 429, detail });
+    });
+  }
+  throw new ThrottledError(detail, result.retryAfterSeconds);
+}
+
+export function noteAuthFailure(address: string): void {
+  failures.take(address);
+}
+
+/** After authentication: the token's own budget. */
+export async function assertTokenAllowed(caller: ScimCaller, request: string): Promise<void> {
+  const result = perToken.take(caller.tokenId);
+  if (result.ok) return;
+  const detail = `Rate limit exceeded: at most ${perSecond} requests per second per token (bursts of ${burst}). Retry after ${result.retryAfterSeconds} s.`;
+  if (audited.due(`token:${caller.tokenId}`)) {
+    await audit("a SCIM rate limit", () =>
+      recordEvent({ organizationId: caller.organizationId, actor: tokenActor(caller), action: "scim.request.throttled", target: { type: "request", label: request }, outcome: "failure", status: 429, detail: `${detail} Further throttled requests of this token in the next minute are not logged.` }),
+    );
+  }
+  throw new ThrottledError(detail, result.retryAfterSeconds);
+}
