@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
+import { releasingTransactions } from "./db/pg-transaction-release";
 import { serializedSqlite } from "./db/serialized-sqlite";
 import { postgresFastReads, sqliteFastReads, type FastReads } from "./db/fast-reads";
 import { isPostgresUrl, sqliteUrl } from "./db-url";
@@ -18,17 +19,20 @@ const globalForDb = globalThis as unknown as { __db?: Handles };
 function create(): Handles {
   const url = process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
-    // One pool shared by Prisma and the prepared reads.
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // One pool shared by Prisma and the prepared reads. Bounded waits: without them a
+    // black-holed server or a frozen connection hangs requests forever; with them the request
+    // fails, is answered 503 (lib/db/errors.ts) and the pool recovers when the database returns.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
     // Generated from the derived PostgreSQL schema: same models, same API.
-    const db = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+    const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, fastReads: postgresFastReads(pool) };
   }
   const file = sqliteUrl(url);
   const openReader = () => {
     // A second connection for reads: in WAL mode it sees every committed write and never blocks the writer.
     const conn = new Database(file.replace(/^file:/, ""));
-    conn.pragma("busy_timeout = 5000");
+    // Readers in WAL mode are not blocked by writers; keep any synchronous wait short.
+    conn.pragma("busy_timeout = 100");
     conn.pragma("query_only = true");
     return conn;
   };

@@ -74,6 +74,9 @@ step("end-to-end (Playwright, Chromium)", [bin("@playwright/test", "cli.js"), "t
 const e2e = readJson("test-results/e2e.json");
 if (e2e) results.push({ label: "end-to-end (Playwright, Chromium)", passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected, skipped: e2e.stats.skipped });
 
+// docs/HARDENING.md: the table of what the fuzz, concurrency and stress suites tried, from their own records.
+spawnSync(process.execPath, ["scripts/hardening-report.mjs"], { stdio: "inherit" });
+
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log("\nTest summary");
 for (const r of results) console.log(`  ${r.label.padEnd(40)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped`);

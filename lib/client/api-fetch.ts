@@ -9,6 +9,8 @@ export class ApiError extends Error {
   }
 }
 
+const UNAVAILABLE = "The service is temporarily unavailable. Please try again in a moment.";
+
 export async function apiFetch<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
   let res: Response;
   try {
@@ -26,7 +28,10 @@ export async function apiFetch<T>(url: string, init?: { method?: string; body?: 
     // Session gone: a full reload to the sign-in page also drops every cached query.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (res.status === 401 && typeof window !== "undefined") window.location.href = `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
-    throw new ApiError(res.status, data?.error?.code ?? "error", data?.error?.message ?? `The request failed (HTTP ${res.status}).`);
+    // Our 503 says why (database unavailable); a proxy's 502–504 page has no readable message.
+    const unavailable = res.status >= 502 && res.status <= 504;
+    const fallback = unavailable ? UNAVAILABLE : `The request failed (HTTP ${res.status}).`;
+    throw new ApiError(res.status, data?.error?.code ?? (unavailable ? "unavailable" : "error"), data?.error?.message ?? fallback);
   }
   return data as T;
 }

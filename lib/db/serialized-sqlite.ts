@@ -18,7 +18,31 @@ class Lock {
   }
 }
 
-const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+// busy_timeout = 0: better-sqlite3 waits for a busy lock synchronously, which freezes the
+// whole event loop (every request of the instance, not just this one). We wait here instead,
+// asynchronously and without holding our lock, for up to BUSY_WAIT_MS.
+const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 0; PRAGMA foreign_keys = ON;";
+const BUSY_WAIT_MS = 5000;
+const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
+function isBusy(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { originalCode?: unknown } } | null;
+  const code = e?.cause?.originalCode ?? e?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** Runs `attempt` until SQLite's lock is free or BUSY_WAIT_MS have passed (then its SQLITE_BUSY error stands). */
+async function whileBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
 
 function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new Lock();
@@ -33,26 +57,33 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (q) => locked(() => inner.queryRaw(q)),
-    executeRaw: (q) => locked(() => inner.executeRaw(q)),
+    queryRaw: (q) => whileBusy(() => locked(() => inner.queryRaw(q))),
+    executeRaw: (q) => whileBusy(() => locked(() => inner.executeRaw(q))),
     executeScript: (s) => locked(() => inner.executeScript(s)),
     dispose: () => inner.dispose(),
     getConnectionInfo: inner.getConnectionInfo?.bind(inner),
-    // BEGIN IMMEDIATE takes SQLite's write lock up front (waiting up to busy_timeout), so a
+    // BEGIN IMMEDIATE takes SQLite's write lock up front (waiting up to BUSY_WAIT_MS), so a
     // transaction that reads before it writes cannot fail with SQLITE_BUSY_SNAPSHOT when
     // another process (a second instance, a script) wrote in between. Prisma sends COMMIT and
     // ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release our lock.
     async startTransaction(isolationLevel): Promise<Transaction> {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel); // the adapter's own error
-      const release = await lock.acquire();
-      try {
-        await inner.executeScript("BEGIN IMMEDIATE");
-      } catch (err) {
-        release();
-        throw err;
-      }
+      const release = await whileBusy(async () => {
+        const held = await lock.acquire();
+        try {
+          await inner.executeScript("BEGIN IMMEDIATE");
+          return held;
+        } catch (err) {
+          held(); // others may read while we wait for SQLite's write lock
+          throw err;
+        }
+      });
+      let open = true;
       const end = () => {
-        release();
+        if (open) {
+          open = false;
+          release();
+        }
         return Promise.resolve();
       };
       return {
@@ -60,7 +91,19 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
         adapterName: inner.adapterName,
         options: { usePhantomQuery: false },
         queryRaw: (q) => inner.queryRaw(q),
-        executeRaw: (q) => inner.executeRaw(q),
+        executeRaw: async (q) => {
+          try {
+            return await inner.executeRaw(q);
+          } catch (err) {
+            // A failed COMMIT/ROLLBACK: Prisma will not call commit()/rollback() now, so roll
+            // back and release here, or every later query of the instance would wait forever.
+            if (CLOSING.test(q.sql)) {
+              await inner.executeScript("ROLLBACK").catch(() => {});
+              await end();
+            }
+            throw err;
+          }
+        },
         commit: end,
         rollback: end,
       };

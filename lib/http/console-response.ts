@@ -1,18 +1,34 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { describeDatabaseError, isDatabaseUnavailable } from "../db/errors";
 import { AppError } from "../errors";
 
+/** Seconds the browser (and any proxy) should wait before retrying a 503. */
+const RETRY_AFTER_SECONDS = 10;
+
+export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable (the database cannot be reached). Please try again in a moment.";
+
 export function consoleError(status: number, code: string, message: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (status === 503) headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
-/** One mapper for the console API: domain errors keep their message, anything unknown is logged and generic. */
+/**
+ * One mapper for the console API: domain errors keep their message; the database being
+ * unavailable is a 503 that clears by itself; anything else is logged and generic.
+ */
 export function toConsoleErrorResponse(err: unknown): NextResponse {
   if (err instanceof AppError) return consoleError(err.status, err.code, err.message);
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? ` (${first.path.join(".")})` : "";
     return consoleError(400, "invalid_input", `The request is not valid${where}: ${first?.message ?? "invalid input"}.`);
+  }
+  if (isDatabaseUnavailable(err)) {
+    // One line per request: an outage must not flood the log with stacks.
+    console.warn(`Console API answered 503, database unavailable: ${describeDatabaseError(err)}`);
+    return consoleError(503, "unavailable", UNAVAILABLE_MESSAGE);
   }
   console.error("Unhandled console API error", err);
   return consoleError(500, "internal", "Something went wrong on our side. Please try again.");

@@ -1,3 +1,4 @@
+import { describeDatabaseError, isDatabaseUnavailable } from "../db/errors";
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./constants";
 
 // RFC 7644 §3.12 detail codes for 400 (and uniqueness for 409).
@@ -28,6 +29,12 @@ export class ScimError extends Error {
 export const badRequest = (scimType: ScimType, detail: string) => new ScimError(400, detail, scimType);
 export const notFound = (detail: string) => new ScimError(404, detail);
 
+/** Seconds an IdP should wait before retrying a 503 (Entra and Okta both retry 5xx answers). */
+export const RETRY_AFTER_SECONDS = 10;
+
+/** The database is unreachable or locked: transient, so no scimType (RFC 7644 defines none for 503). */
+export const serviceUnavailable = () => new ScimError(503, "The service is temporarily unavailable. Please retry later.");
+
 export function scimHeaders(extra?: Record<string, string>): Headers {
   const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store" });
   for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
@@ -48,12 +55,21 @@ export function errorBody(err: ScimError): Record<string, unknown> {
 }
 
 export function errorResponse(err: ScimError, extra?: Record<string, string>): Response {
-  return scimJson(errorBody(err), err.status, extra);
+  const retry = err.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+  return scimJson(errorBody(err), err.status, { ...retry, ...extra });
 }
 
-/** Anything that is not a ScimError is our fault: logged here, generic to the client (never a stack trace). */
+/**
+ * Anything that is not a ScimError is our fault (logged here, generic to the client, never a
+ * stack trace), except the database being unavailable: that is a 503 the IdP retries.
+ */
 export function toScimError(err: unknown): ScimError {
   if (err instanceof ScimError) return err;
+  if (isDatabaseUnavailable(err)) {
+    // One line per request: an outage must not flood the log with stacks.
+    console.warn(`SCIM request answered 503, database unavailable: ${describeDatabaseError(err)}`);
+    return serviceUnavailable();
+  }
   console.error("Unhandled SCIM error", err);
   return new ScimError(500, "An internal error occurred. Please retry later.");
 }

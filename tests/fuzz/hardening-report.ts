@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { databaseLabel } from "../stress/support/hardening-record";
 
 export interface HardeningCounters {
   cases: number;
@@ -33,7 +34,9 @@ export function hardeningReport(suite: string): HardeningCounters {
     const outcome = failed.length ? `FAILED: ${failed.join("; ").slice(0, 500)}` : "nothing lost, nobody let in";
     const dir = path.join("test-results", "hardening");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${suite}.json`), JSON.stringify({ suite, ...counters, outcome }, null, 2) + "\n");
+    // Suites over HTTP run in both database passes of `npm test`: one record each.
+    const database = process.env.DATABASE_URL ? databaseLabel() : undefined;
+    writeFileSync(path.join(dir, database ? `${suite}.${database}.json` : `${suite}.json`), JSON.stringify({ suite, database, ...counters, outcome }, null, 2) + "\n");
   });
   return counters;
 }

@@ -31,7 +31,9 @@ export async function listUsers(ctx: ScimContext, filter: string | null, paging:
   const scope: Prisma.MemberWhereInput = { organizationId: ctx.caller.organizationId, scimManaged: true };
   const where: Prisma.MemberWhereInput = filter?.trim() ? { AND: [scope, await refineLikes(filterToWhere(filter), scope)] } : scope;
   if (paging.count === 0) return { totalResults: await db.member.count({ where }), resources: [] };
-  const [totalResults, rows] = await db.$transaction([
+  // Not a transaction: on SQLite that would take the write lock for a read. Under READ COMMITTED
+  // a transaction gave no common snapshot on PostgreSQL either.
+  const [totalResults, rows] = await Promise.all([
     db.member.count({ where }),
     db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: paging.startIndex - 1, take: paging.count, select: memberSelect }),
   ]);
