@@ -9,6 +9,8 @@ process.env.E2E_PASSWORD = E2E_PASSWORD;
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own folder: Playwright empties outputDir at start, and test-results/hardening must survive.
+  outputDir: "test-results/e2e-artifacts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
