@@ -52,3 +52,19 @@ export async function consoleApiAt<T = Record<string, unknown>>(
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }
+
+export type Persona = "owner" | "iam" | "member" | "otherOrgOwner" | "signedOut";
+
+/** Session cookies for the five people every permission table checks. */
+export async function signInPersonas(
+  org: { owner: { email: string; password: string }; iam: { email: string; password: string }; member: { email: string; password: string } },
+  other: { owner: { email: string; password: string } },
+): Promise<Record<Persona, string | null>> {
+  return {
+    owner: await signIn(org.owner.email, org.owner.password),
+    iam: await signIn(org.iam.email, org.iam.password),
+    member: await signIn(org.member.email, org.member.password),
+    otherOrgOwner: await signIn(other.owner.email, other.owner.password),
+    signedOut: null,
+  };
+}

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { consoleApi, signIn } from "../../helpers/console-client";
+import { consoleApi, signIn, signInPersonas, type Persona } from "../../helpers/console-client";
 import { createOrganization, enableScimWithToken, type TestOrganization } from "../../helpers/fixtures";
 import { baseUrl } from "../../helpers/server";
-
-type Persona = "owner" | "iam" | "member" | "otherOrgOwner" | "signedOut";
 
 describe("console API permissions, checked on the server for every route", () => {
   let org: TestOrganization;
@@ -17,11 +15,7 @@ describe("console API permissions, checked on the server for every route", () =>
     other = await createOrganization();
     await enableScimWithToken(org);
     tokenId = (await db.scimToken.findFirstOrThrow({ where: { organizationId: org.orgId } })).id;
-    cookies.owner = await signIn(org.owner.email, org.owner.password);
-    cookies.iam = await signIn(org.iam.email, org.iam.password);
-    cookies.member = await signIn(org.member.email, org.member.password);
-    cookies.otherOrgOwner = await signIn(other.owner.email, other.owner.password);
-    cookies.signedOut = null;
+    Object.assign(cookies, await signInPersonas(org, other));
   });
 
   // Read-only and refused calls only, so the table can run in any order.

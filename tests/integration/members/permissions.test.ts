@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { consoleApi, signIn } from "../../helpers/console-client";
+import { consoleApi, signInPersonas, type Persona } from "../../helpers/console-client";
 import { createOrganization, createUnmanagedMember, type TestOrganization } from "../../helpers/fixtures";
 import { baseUrl } from "../../helpers/server";
-
-type Persona = "owner" | "iam" | "member" | "otherOrgOwner" | "signedOut";
 
 describe("members and activity: permissions checked on the server for every route", () => {
   let org: TestOrganization;
@@ -15,11 +13,7 @@ describe("members and activity: permissions checked on the server for every rout
   beforeAll(async () => {
     [org, other] = await Promise.all([createOrganization(), createOrganization()]);
     memberId = await createUnmanagedMember(org.orgId, `perm-${org.orgId.slice(0, 6)}@test.example`);
-    cookies.owner = await signIn(org.owner.email, org.owner.password);
-    cookies.iam = await signIn(org.iam.email, org.iam.password);
-    cookies.member = await signIn(org.member.email, org.member.password);
-    cookies.otherOrgOwner = await signIn(other.owner.email, other.owner.password);
-    cookies.signedOut = null;
+    Object.assign(cookies, await signInPersonas(org, other));
   });
 
   // Read-only calls, or writes that are refused, so the table can run in any order.
