@@ -24,7 +24,14 @@ async function readLimited(req: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body (ECONNRESET "aborted"): its error, not the database's.
+      throw badRequest("invalidSyntax", "The request body could not be read: the connection was closed.");
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > SCIM_LIMITS.bodyBytes) {
