@@ -49,7 +49,8 @@ async function main() {
   ];
   // Kept beside the demo database (git-ignored) so `npm start` can show it again.
   if (!process.env.SEED_PASSWORD) writeFileSync(path.resolve("prisma/.demo-credentials"), lines.join("\n") + "\n", { mode: 0o600 });
-  console.log(lines.join("\n"));
+  // `npm start` prints the stored credentials itself on every start.
+  if (process.env.SEED_QUIET !== "1" || process.env.SEED_PASSWORD) console.log(lines.join("\n"));
 }
 
 main()

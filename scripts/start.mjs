@@ -28,6 +28,7 @@ const run = (cmd, args) => {
 
 const applied = await migrate();
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+process.env.SEED_QUIET = "1";
 run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"]);
 
 function newestSource(dir) {
