@@ -181,6 +181,6 @@ export function parseFilter(filter: string): Filter {
  * A SCIM filter → a where clause on Member (the caller adds organization and scimManaged).
  * co/sw/ew on values with LIKE wildcards leave markers for refineLikes to resolve.
  */
-export function filterToWhere(filter: string): Prisma.MemberWhereInput {
-  return memberCond(parseFilter(filter), false) as Prisma.MemberWhereInput;
+export function filterToWhere(filter: string | Filter): Prisma.MemberWhereInput {
+  return memberCond(typeof filter === "string" ? parseFilter(filter) : filter, false) as Prisma.MemberWhereInput;
 }

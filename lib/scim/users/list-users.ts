@@ -1,5 +1,6 @@
 import { db, fastReads, type Prisma } from "../../db";
 import { normalizeAttrPath } from "../filter/filter-columns";
+import type { Filter } from "scim2-parse-filter";
 import { filterToWhere, parseFilter } from "../filter/filter-to-where";
 import { refineLikes } from "../filter/like-refinement";
 import type { ScimObject } from "../json";
@@ -13,15 +14,15 @@ export interface UserPage {
 }
 
 /** `userName eq "x"`: how Entra and Okta look a user up before every create or update. */
-function userNameEquals(filter: string): string | null {
-  const node = parseFilter(filter);
+function userNameEquals(node: Filter): string | null {
   if (node.op !== "eq" || normalizeAttrPath(node.attrPath) !== "username" || typeof node.compValue !== "string") return null;
   return node.compValue.toLowerCase();
 }
 
 // GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
 export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
-  const byUserName = filter?.trim() ? userNameEquals(filter) : null;
+  const ast = filter?.trim() ? parseFilter(filter) : null; // parsed once, for both paths
+  const byUserName = ast ? userNameEquals(ast) : null;
   if (byUserName !== null) {
     // The hot path: one prepared read on the unique (organizationId, userNameLower) index.
     const row = await fastReads.scimMemberByUserName(ctx.caller.organizationId, byUserName);
@@ -29,7 +30,7 @@ export async function listUsers(ctx: ScimContext, filter: string | null, paging:
     return { totalResults: row ? 1 : 0, resources: await toResources(db, ctx, rows) };
   }
   const scope: Prisma.MemberWhereInput = { organizationId: ctx.caller.organizationId, scimManaged: true };
-  const where: Prisma.MemberWhereInput = filter?.trim() ? { AND: [scope, await refineLikes(filterToWhere(filter), scope)] } : scope;
+  const where: Prisma.MemberWhereInput = ast ? { AND: [scope, await refineLikes(filterToWhere(ast), scope)] } : scope;
   if (paging.count === 0) return { totalResults: await db.member.count({ where }), resources: [] };
   // Not a transaction: on SQLite that would take the write lock for a read. Under READ COMMITTED
   // a transaction gave no common snapshot on PostgreSQL either.
