@@ -1,10 +1,17 @@
 // The load generator, run as its own process (pinned to another core than the server).
-// Usage: node bench/load.mjs <case> <mode> <config.json>   mode: saturate | fixed | warm
-// Prints one JSON line: { rps, p50, p99, errors, non2xx }.
+// Usage: node bench/load.mjs <case> <mode> <config.json> [seconds]   mode: saturate | steady | bursty | warm
+// Prints one JSON line: { rps, requests, p50, p99, errors, non2xx }.
+//   saturate  autocannon, 10 connections, as fast as the server answers
+//   steady    open loop: one request every 1/rate s, evenly spaced, latency counted from the
+//             moment the request was due (so a stalled server cannot hide its backlog)
+//   bursty    `autocannon -R rate`: each connection sends its share of the second back to back at
+//             the start of every second, so this is latency under 100-request bursts, not at a
+//             steady rate (see bench/README.md)
 import autocannon from "autocannon";
+import http from "node:http";
 import { readFileSync } from "node:fs";
 
-const [name, mode, configFile] = process.argv.slice(2);
+const [name, mode, configFile, secondsArg] = process.argv.slice(2);
 const cfg = JSON.parse(readFileSync(configFile, "utf8"));
 const rnd = (n) => Math.floor(Math.random() * n);
 const pick = (arr) => arr[rnd(arr.length)];
@@ -53,17 +60,67 @@ CASES.consolePages = () => ({ method: "GET", path: pick(cfg.paths) });
 
 const make = CASES[name];
 if (!make) throw new Error(`unknown case ${name}`);
+const headers = cfg.cookie ? { Cookie: cfg.cookie } : { Authorization: `Bearer ${cfg.token}`, "Content-Type": json, Accept: json };
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** Open-loop load at a fixed rate: request i is due at start + i/rate, whatever came before. */
+async function steady(rate, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.connections ?? 10 });
+  const url = new URL(cfg.baseUrl);
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  let errors = 0;
+  let non2xx = 0;
+  const send = (due) =>
+    new Promise((resolve) => {
+      const r = make();
+      const req = http.request({ agent, host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.body ? { ...headers, "Content-Length": Buffer.byteLength(r.body) } : headers }, (res) => {
+        res.on("data", () => {});
+        res.on("end", () => {
+          latencies.push(performance.now() - due);
+          if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+          resolve();
+        });
+      });
+      req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+      req.end(r.body);
+    });
+  const start = performance.now() + 50;
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const round = (v) => +v.toFixed(1);
+  return { rps: rate, requests: total, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), errors, non2xx };
+}
+
+if (mode === "steady") {
+  console.log(JSON.stringify(await steady(cfg.rate ?? 100, cfg.fixedSeconds ?? 10)));
+  process.exit(0);
+}
+
 const result = await autocannon({
   url: cfg.baseUrl,
   connections: cfg.connections ?? 10,
-  duration: mode === "warm" ? 3 : mode === "fixed" ? (cfg.fixedSeconds ?? 10) : (cfg.seconds ?? 10),
-  overallRate: mode === "fixed" ? (cfg.rate ?? 100) : undefined,
-  headers: cfg.cookie ? { Cookie: cfg.cookie } : { Authorization: `Bearer ${cfg.token}`, "Content-Type": json, Accept: json },
+  duration: Number(secondsArg) || (mode === "warm" ? 3 : mode === "bursty" ? (cfg.fixedSeconds ?? 10) : (cfg.seconds ?? 10)),
+  overallRate: mode === "bursty" ? (cfg.rate ?? 100) : undefined,
+  headers,
   requests: [{ setupRequest: (req) => ({ ...req, ...make() }) }],
 });
 console.log(
   JSON.stringify({
     rps: Math.round(result.requests.average),
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

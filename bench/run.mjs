@@ -14,6 +14,10 @@ process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", SCIM_RATE_LIMIT_PER_SECOND: "0" };
 const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// The compared cases (ours against the references) are measured in interleaved rounds, and each
+// figure is the median over the rounds: this machine drifts by ±10 % from minute to minute.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const COMPARED = ["filter", "getById"];
 const only = process.env.BENCH_CASES?.split(",");
 const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
 
@@ -21,19 +25,57 @@ function ensureBuilt(dir) {
   if (!existsSync(path.join(dir, ".next/BUILD_ID"))) execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
 }
 
-function rssKb(pid) {
-  // The server and its children (next start may fork a worker).
-  let total = 0;
+/** The server and its children (next start forks next-server): pids of the whole tree. */
+function processTree(pid) {
+  const pids = [];
   const walk = (p) => {
     try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
       for (const t of readdirSync(`/proc/${p}/task`)) for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean)) walk(c);
+      pids.push(p);
     } catch {
       /* exited */
     }
   };
   walk(pid);
+  return pids;
+}
+
+function rssKb(pid) {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
+  }
   return total;
+}
+
+/** CPU time (user + system) of the server's tree, in ms: /proc/<pid>/stat fields 14 and 15, in 1/100 s. */
+function cpuMs(pid) {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* exited */
+    }
+  }
+  return ticks * 10;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : +((s[s.length / 2 - 1] + s[s.length / 2]) / 2).toFixed(2);
+};
+
+/** One figure per field: the median over the rounds (each round's figures are kept in `rounds`). */
+function medianOf(samples) {
+  const out = { ...samples[0] };
+  for (const [k, v] of Object.entries(samples[0])) if (typeof v === "number") out[k] = median(samples.map((x) => x[k]).filter((x) => typeof x === "number"));
+  return { ...out, rounds: samples.length > 1 ? samples : undefined };
 }
 
 async function waitFor(url, child) {
@@ -65,8 +107,8 @@ async function startServer(kind, port, databaseUrl, sqliteFile) {
 }
 
 /** Runs the load generator as its own process (asynchronously, so RSS sampling goes on meanwhile). */
-function load(caseName, mode, cfgFile) {
-  const [cmd, args] = pin(1, [process.execPath, "bench/load.mjs", caseName, mode, cfgFile]);
+function load(caseName, mode, cfgFile, seconds) {
+  const [cmd, args] = pin(1, [process.execPath, "bench/load.mjs", caseName, mode, cfgFile, ...(seconds ? [String(seconds)] : [])]);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 });
     let out = "";
@@ -75,13 +117,30 @@ function load(caseName, mode, cfgFile) {
   });
 }
 
-async function measure(server, caseName, cfgFile) {
+/**
+ * Saturation (req/s, and the server's CPU per request over that phase), then latency at a steady
+ * rate (open loop, evenly spaced), and optionally the same rate as autocannon -R sends it (bursts).
+ */
+async function measure(server, caseName, cfgFile, { bursty = false } = {}) {
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, rssKb(server.pid))), 250);
   try {
+    const cpuBefore = cpuMs(server.pid);
     const sat = await load(caseName, "saturate", cfgFile);
-    const fixed = await load(caseName, "fixed", cfgFile);
-    return { case: caseName, rps: sat.rps, p50At100: fixed.p50, p99At100: fixed.p99, errors: sat.errors + fixed.errors, non2xx: sat.non2xx + fixed.non2xx, peakRssMb: Math.round(peak / 1024) };
+    const cpuPerRequestMs = sat.requests ? +((cpuMs(server.pid) - cpuBefore) / sat.requests).toFixed(3) : null;
+    const fixed = await load(caseName, "steady", cfgFile);
+    const burst = bursty ? await load(caseName, "bursty", cfgFile) : null;
+    return {
+      case: caseName,
+      rps: sat.rps,
+      cpuPerRequestMs,
+      p50At100: fixed.p50,
+      p99At100: fixed.p99,
+      ...(burst ? { p50Bursty: burst.p50, p99Bursty: burst.p99 } : {}),
+      errors: sat.errors + fixed.errors + (burst?.errors ?? 0),
+      non2xx: sat.non2xx + fixed.non2xx + (burst?.non2xx ?? 0),
+      peakRssMb: Math.round(peak / 1024),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -91,7 +150,7 @@ async function soak(server, cfgFile, seconds) {
   const before = rssKb(server.pid);
   const cfg = JSON.parse(readFileSync(cfgFile, "utf8"));
   writeFileSync(cfgFile, JSON.stringify({ ...cfg, fixedSeconds: seconds }));
-  const r = await load("filter", "fixed", cfgFile);
+  const r = await load("filter", "steady", cfgFile);
   writeFileSync(cfgFile, JSON.stringify(cfg));
   return { seconds, rssStartMb: Math.round(before / 1024), rssEndMb: Math.round(rssKb(server.pid) / 1024), p99: r.p99 };
 }
@@ -102,54 +161,64 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   const seedOut = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed.ts"], { encoding: "utf8", env: { ...env, DATABASE_URL: databaseUrl }, maxBuffer: 64 * 1024 * 1024 });
   const seed = JSON.parse(seedOut.trim().split("\n").pop());
   const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
-  const cfgFile = path.join(dir, "cfg.json");
-  const run = { database: label, cases: [], references: [] };
-  const port = 3900;
-  const cfg = { baseUrl: `http://127.0.0.1:${port}`, orgId: seed.orgId, token: seed.token, ids: seed.ids, userNames: seed.userNames, seconds: SECONDS, fixedSeconds: SECONDS, rate: 100 };
-  writeFileSync(cfgFile, JSON.stringify(cfg));
-
-  const ours = await startServer("ours", port, databaseUrl);
+  const run = { database: label, rounds: ROUNDS, cases: [], references: [] };
+  const cfgFor = (kind, port) => {
+    const file = path.join(dir, `${kind}.json`);
+    writeFileSync(file, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, orgId: seed.orgId, token: seed.token, ids: seed.ids, userNames: seed.userNames, seconds: SECONDS, fixedSeconds: SECONDS, rate: 100 }));
+    return file;
+  };
+  // All servers run at once on core 0 (an idle one costs nothing), so that the rounds interleave.
+  const kinds = sqliteFile ? ["ours", "next-ref", "raw"] : ["ours"];
+  const servers = [];
   try {
-    for (const c of ["filter", "getById", "listPage", "create", "patch", "put"].filter((c) => !only || only.includes(c))) {
-      await load(c, "warm", cfgFile); // 3 s warm-up: JIT, prepared statements, caches
-      const r = await measure(ours, c, cfgFile);
+    for (const [i, kind] of kinds.entries()) {
+      const port = 3900 + i;
+      servers.push({ kind, server: await startServer(kind, port, databaseUrl, sqliteFile), cfgFile: cfgFor(kind, port) });
+    }
+    const [ours] = servers;
+    const cases = ["filter", "getById", "listPage", "create", "patch", "put"].filter((c) => !only || only.includes(c));
+
+    const samples = new Map(); // "kind/case" → figures of each round
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const c of cases.filter((x) => COMPARED.includes(x))) {
+        // A B C, then C B A: a drift of the machine during the round weighs on every server alike.
+        for (const s of round % 2 ? servers : [...servers].reverse()) {
+          // JIT, prepared statements, caches: 10 s the first time (a long-running server is warm), then 3 s.
+          await load(c, "warm", s.cfgFile, round === 1 ? 10 : 3);
+          const r = await measure(s.server, c, s.cfgFile, { bursty: round === 1 });
+          samples.set(`${s.kind}/${c}`, [...(samples.get(`${s.kind}/${c}`) ?? []), r]);
+          console.log(`  round ${round} ${s.kind.padEnd(8)} ${c.padEnd(8)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} p99 ${r.p99At100} ms @100 req/s steady${r.p99Bursty === undefined ? "" : `, p99 ${r.p99Bursty} ms bursty`}`);
+        }
+      }
+    }
+    for (const c of cases) {
+      if (COMPARED.includes(c)) {
+        run.cases.push(medianOf(samples.get(`ours/${c}`)));
+        for (const s of servers.slice(1)) run.references.push({ reference: s.kind, ...medianOf(samples.get(`${s.kind}/${c}`)) });
+        continue;
+      }
+      await load(c, "warm", ours.cfgFile);
+      const r = await measure(ours.server, c, ours.cfgFile);
       run.cases.push(r);
-      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @100 req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
+      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @100 req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
     }
     if (!only || only.includes("cycle")) {
-      const cycle = JSON.parse(execFileSync(...pin(1, [process.execPath, "bench/initial-cycle.mjs", cfgFile, "2000", "10"]), { encoding: "utf8", env }).trim());
+      const cycle = JSON.parse(execFileSync(...pin(1, [process.execPath, "bench/initial-cycle.mjs", ours.cfgFile, "2000", "10"]), { encoding: "utf8", env }).trim());
       run.initialCycle = cycle;
       console.log(`  initial cycle: ${cycle.users} users (filter → POST) in ${cycle.seconds} s, failures ${cycle.failures}`);
     }
     if (!only || only.includes("soak")) {
-      run.soak = await soak(ours, cfgFile, Number(process.env.BENCH_SOAK_SECONDS ?? 60));
+      run.soak = await soak(ours.server, ours.cfgFile, Number(process.env.BENCH_SOAK_SECONDS ?? 60));
       console.log(`  soak ${run.soak.seconds} s @100 req/s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB, p99 ${run.soak.p99} ms`);
     }
   } finally {
-    ours.kill("SIGTERM");
+    for (const s of servers) s.server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
   }
-
-  if (sqliteFile) {
-    for (const kind of ["raw", "next-ref"]) {
-      const ref = await startServer(kind, port, databaseUrl, sqliteFile);
-      try {
-        for (const c of ["filter", "getById"]) {
-          await load(c, "warm", cfgFile);
-          const r = { reference: kind, ...(await measure(ref, c, cfgFile)) };
-          run.references.push(r);
-          console.log(`  [${kind}] ${c.padEnd(8)} ${String(r.rps).padStart(6)} req/s   p99 ${r.p99At100} ms @100 req/s`);
-        }
-      } finally {
-        ref.kill("SIGTERM");
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    for (const c of run.cases.filter((x) => x.case === "filter" || x.case === "getById")) {
-      const next = run.references.find((r) => r.reference === "next-ref" && r.case === c.case);
-      const raw = run.references.find((r) => r.reference === "raw" && r.case === c.case);
-      c.ratioToNextRef = next ? +(c.rps / next.rps).toFixed(2) : null;
-      c.ratioToRaw = raw ? +(c.rps / raw.rps).toFixed(2) : null;
-    }
+  for (const c of run.cases.filter((x) => COMPARED.includes(x.case))) {
+    const ref = (kind) => run.references.find((r) => r.reference === kind && r.case === c.case);
+    c.ratioToNextRef = ref("next-ref") ? +(c.rps / ref("next-ref").rps).toFixed(2) : null;
+    c.ratioToRaw = ref("raw") ? +(c.rps / ref("raw").rps).toFixed(2) : null;
   }
   results.runs.push(run);
 }
@@ -238,11 +307,14 @@ if (!only || only.includes("pages")) await benchConsolePages();
 
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
-console.log("\nSummary (req/s at saturation, 10 connections; latency at a steady 100 req/s)");
-console.log("database    case        req/s   p50 ms  p99 ms  RSS MB  ×next-ref  ×raw");
+console.log(`\nSummary: req/s at saturation (10 connections) and the server's CPU per request; latency at a steady 100 req/s (open loop);`);
+console.log(`compared cases: medians of ${ROUNDS} interleaved rounds; "bursty" is autocannon -R 100 (round 1)`);
+console.log("database    case              req/s  CPU ms/req  p50 ms  p99 ms  p99 bursty  RSS MB  ×next-ref  ×raw");
+const row = (db, name, c) =>
+  console.log(`${db.padEnd(11)} ${name.padEnd(16)} ${String(c.rps).padStart(6)} ${String(c.cpuPerRequestMs ?? "").padStart(11)} ${String(c.p50At100).padStart(7)} ${String(c.p99At100).padStart(7)} ${String(c.p99Bursty ?? "").padStart(11)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
 for (const run of results.runs) {
-  for (const c of run.cases) console.log(`${run.database.padEnd(11)} ${c.case.padEnd(10)} ${String(c.rps).padStart(6)} ${String(c.p50At100).padStart(8)} ${String(c.p99At100).padStart(7)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
-  for (const r of run.references) console.log(`${run.database.padEnd(11)} ${(r.reference + ":" + r.case).padEnd(10)} ${String(r.rps).padStart(6)} ${String(r.p50At100).padStart(8)} ${String(r.p99At100).padStart(7)} ${String(r.peakRssMb).padStart(7)}`);
+  for (const c of run.cases) row(run.database, c.case, c);
+  for (const r of run.references) row(run.database, `${r.reference}:${r.case}`, r);
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
 }

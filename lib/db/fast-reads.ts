@@ -28,52 +28,60 @@ export interface FastReads {
   memberByUserName(orgId: string, userNameLower: string): Promise<MemberRow | null>;
 }
 
+// Rows come back as arrays (better-sqlite3 `raw`, pg `rowMode: "array"`): no per-row object
+// with named keys to build only to read it once. Positions are the order of these lists.
+const TOKEN_FIELDS = ["id", "hash", "prefix", "organizationId", "expiresAt", "deletedAt", "lastUsedAt", "scimEnabled"] as const;
+const MEMBER_FIELDS = ["id", "organizationId", "role", "userName", "externalId", "email", "givenName", "familyName", "displayName", "locked", "scimManaged", "scimAttributes", "version", "createdAt", "updatedAt"] as const;
+const positions = <F extends string>(fields: readonly F[]) => Object.fromEntries(fields.map((f, i) => [f, i])) as Record<F, number>;
+const T = positions(TOKEN_FIELDS);
+const M = positions(MEMBER_FIELDS);
+
 const q = (s: string) => s.replace(/\s+/g, " ").trim();
-const TOKEN_SQL = q(`SELECT t."id", t."hash", t."prefix", t."organizationId", t."expiresAt", t."deletedAt", t."lastUsedAt", c."enabled" AS "scimEnabled"
+const TOKEN_SQL = q(`SELECT t."id", t."hash", t."prefix", t."organizationId", t."expiresAt", t."deletedAt", t."lastUsedAt", c."enabled"
   FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = $1`);
-const MEMBER_COLS = `"id", "organizationId", "role", "userName", "externalId", "email", "givenName", "familyName", "displayName", "locked", "scimManaged", "scimAttributes", "version", "createdAt", "updatedAt"`;
+const MEMBER_COLS = MEMBER_FIELDS.map((f) => `"${f}"`).join(", ");
 const MEMBER_BY_ID_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "id" = $1 AND "organizationId" = $2 AND "scimManaged" = true`);
 const MEMBER_BY_USERNAME_ANY_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "organizationId" = $1 AND "userNameLower" = $2`);
 const MEMBER_BY_USERNAME_SQL = `${MEMBER_BY_USERNAME_ANY_SQL} AND "scimManaged" = true`;
 
-type Raw = Record<string, unknown>;
+type Raw = readonly unknown[];
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
 const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 function toToken(r: Raw | undefined): TokenRow | null {
   if (!r) return null;
   return {
-    id: String(r.id),
-    hash: String(r.hash),
-    prefix: String(r.prefix),
-    organizationId: String(r.organizationId),
-    expiresAt: date(r.expiresAt),
-    deletedAt: dateOrNull(r.deletedAt),
-    lastUsedAt: dateOrNull(r.lastUsedAt),
-    scimEnabled: bool(r.scimEnabled),
+    id: String(r[T.id]),
+    hash: String(r[T.hash]),
+    prefix: String(r[T.prefix]),
+    organizationId: String(r[T.organizationId]),
+    expiresAt: date(r[T.expiresAt]),
+    deletedAt: dateOrNull(r[T.deletedAt]),
+    lastUsedAt: dateOrNull(r[T.lastUsedAt]),
+    scimEnabled: bool(r[T.scimEnabled]),
   };
 }
 
 function toMember(r: Raw | undefined): MemberRow | null {
   if (!r) return null;
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
-    id: String(r.id),
-    organizationId: String(r.organizationId),
-    role: String(r.role),
-    userName: String(r.userName),
-    externalId: str(r.externalId),
-    email: str(r.email),
-    givenName: str(r.givenName),
-    familyName: str(r.familyName),
-    displayName: str(r.displayName),
-    locked: bool(r.locked),
-    scimManaged: bool(r.scimManaged),
-    scimAttributes: str(r.scimAttributes),
-    version: Number(r.version),
-    createdAt: date(r.createdAt),
-    updatedAt: date(r.updatedAt),
+    id: String(r[M.id]),
+    organizationId: String(r[M.organizationId]),
+    role: String(r[M.role]),
+    userName: String(r[M.userName]),
+    externalId: str(r[M.externalId]),
+    email: str(r[M.email]),
+    givenName: str(r[M.givenName]),
+    familyName: str(r[M.familyName]),
+    displayName: str(r[M.displayName]),
+    locked: bool(r[M.locked]),
+    scimManaged: bool(r[M.scimManaged]),
+    scimAttributes: str(r[M.scimAttributes]),
+    version: Number(r[M.version]),
+    createdAt: date(r[M.createdAt]),
+    updatedAt: date(r[M.updatedAt]),
   };
 }
 
@@ -83,7 +91,7 @@ export function sqliteFastReads(open: () => Database.Database): FastReads {
     if (stmts) return stmts;
     const conn = open();
     // SQLite wants ?-placeholders; $1, $2 in the shared SQL are positional in the same order.
-    const sqlite = (sql: string) => conn.prepare(sql.replace(/\$\d+/g, "?").replace(/= true/g, "= 1"));
+    const sqlite = (sql: string) => conn.prepare(sql.replace(/\$\d+/g, "?").replace(/= true/g, "= 1")).raw(true);
     return (stmts = { token: sqlite(TOKEN_SQL), byId: sqlite(MEMBER_BY_ID_SQL), byUserName: sqlite(MEMBER_BY_USERNAME_SQL), byUserNameAny: sqlite(MEMBER_BY_USERNAME_ANY_SQL) });
   };
   return {
@@ -103,7 +111,7 @@ const pgTypes = {
 
 export function postgresFastReads(pool: Pool): FastReads {
   // Named statements: parsed and planned once per connection.
-  const one = async (name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values, types: pgTypes })).rows[0] as Raw | undefined;
+  const one = async (name: string, text: string, values: unknown[]) => (await pool.query<unknown[]>({ name, text, values, types: pgTypes, rowMode: "array" })).rows[0];
   return {
     tokenByHash: async (hash) => toToken(await one("scim_token_by_hash", TOKEN_SQL, [hash])),
     scimMemberById: async (orgId, id) => toMember(await one("scim_member_by_id", MEMBER_BY_ID_SQL, [id, orgId])),

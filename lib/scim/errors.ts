@@ -35,10 +35,22 @@ export const RETRY_AFTER_SECONDS = 10;
 /** The database is unreachable or locked: transient, so no scimType (RFC 7644 defines none for 503). */
 export const serviceUnavailable = () => new ScimError(503, "The service is temporarily unavailable. Please retry later.");
 
-export function scimHeaders(extra?: Record<string, string>): Headers {
-  const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store" });
-  for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
-  return headers;
+/**
+ * Every SCIM answer's headers. The console's security headers come from next.config's
+ * headers(), which skips /scim: matching and compiling them cost ~30 µs of the ~0.7 ms a
+ * SCIM request takes. A JSON API needs the stricter `default-src 'none'` anyway.
+ */
+export const SCIM_NO_CONTENT_HEADERS: Readonly<Record<string, string>> = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+};
+const SCIM_HEADERS = { "Content-Type": SCIM_CONTENT_TYPE, ...SCIM_NO_CONTENT_HEADERS };
+
+export function scimHeaders(extra?: Record<string, string>): Record<string, string> {
+  return extra ? { ...SCIM_HEADERS, ...extra } : SCIM_HEADERS;
 }
 
 export function scimJson(body: unknown, status = 200, extra?: Record<string, string>): Response {

@@ -15,7 +15,7 @@ export function userLocation(baseUrl: string, id: string): string {
 }
 
 /** What the IdP stored; for a member the IdP adopted without sending a name, what the console knows. */
-function storedAttributes(m: MemberRow): ScimObject {
+export function storedAttributes(m: MemberRow): ScimObject {
   const stored = parseStoredJson(m.scimAttributes);
   if (m.scimAttributes) return stored;
   const name = { ...(m.givenName ? { givenName: m.givenName } : {}), ...(m.familyName ? { familyName: m.familyName } : {}) };
@@ -26,8 +26,9 @@ function storedAttributes(m: MemberRow): ScimObject {
   };
 }
 
-export function managerIdOf(m: Pick<MemberRow, "scimAttributes">): string | undefined {
-  const ext = parseStoredJson(m.scimAttributes)[ENTERPRISE_USER];
+/** The manager id in stored attributes (parsed once per row: toResources needs it before toScimUser). */
+export function managerIdIn(stored: ScimObject): string | undefined {
+  const ext = stored[ENTERPRISE_USER];
   const manager = isObject(ext) && isObject(ext.manager) ? ext.manager.value : undefined;
   return typeof manager === "string" ? manager : undefined;
 }
@@ -45,8 +46,7 @@ function enterprise(stored: unknown, ctx: ResourceContext): ScimObject | undefin
 }
 
 /** Member → SCIM User: every attribute exactly as the IdP stored it, plus id, active and meta. */
-export function toScimUser(m: MemberRow, ctx: ResourceContext): ScimObject {
-  const stored = storedAttributes(m);
+export function toScimUser(m: MemberRow, ctx: ResourceContext, stored = storedAttributes(m)): ScimObject {
   const ext = enterprise(stored[ENTERPRISE_USER], ctx);
   const resource: ScimObject = {
     schemas: ext ? [CORE_USER, ENTERPRISE_USER] : [CORE_USER],

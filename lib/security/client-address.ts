@@ -20,7 +20,10 @@ function trustedHops(): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-export function clientAddress(headers: Headers, hops = trustedHops()): string {
+// Read once: it is deployment configuration, and process.env is slow to read on every request.
+const TRUSTED_HOPS = trustedHops();
+
+export function clientAddress(headers: Headers, hops = TRUSTED_HOPS): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

@@ -1,10 +1,10 @@
 import { db } from "../../db";
-import { authenticateScimToken, type ScimCaller } from "../../provisioning/authenticate-scim-token";
+import { authenticateScimToken, type ScimAuthResult, type ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { clientAddress } from "../../security/client-address";
 import { recordAuthFailure } from "../audit";
 import { ScimError } from "../errors";
 import { isStorableText } from "./json-limits";
-import { assertAddressAllowed, assertTokenAllowed, noteAuthFailure } from "./throttle";
+import { addressRefusal, noteAuthFailure, tokenRefusal } from "./throttle";
 
 export class ScimAuthError extends ScimError {
   constructor(detail: string) {
@@ -12,36 +12,33 @@ export class ScimAuthError extends ScimError {
   }
 }
 
-/**
- * A usable token for the organization in the URL, else 401. Failures are audited in that
- * organization when it exists (never with the token itself).
- */
-export async function authenticate(req: Request, orgId: string): Promise<ScimCaller> {
-  const result = await authenticateScimToken(req.headers.get("authorization"), orgId);
-  if (result.ok) return result.caller;
+/** A failed authentication, audited in the URL's organization when it exists (never with the token itself). */
+async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: false }>): Promise<never> {
   try {
     const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
-    if (org) await recordAuthFailure(org.id, result.prefix, result.detail);
+    if (org) await recordAuthFailure(org.id, failure.prefix, failure.detail);
   } catch (err) {
     console.error("Could not record a SCIM authentication failure", err);
   }
-  throw new ScimAuthError(result.detail);
+  throw new ScimAuthError(failure.detail);
 }
 
 /**
  * The SCIM wrapper's first step, in the order that keeps abuse cheap: an address with too
- * many failed attempts is refused before any database work, then the token is checked,
- * then the token's own rate limit applies.
+ * many failed attempts is refused before any database work, then the token is checked
+ * (a usable token for the organization in the URL, else 401), then the token's own rate
+ * limit applies. Every request passes here: the accepted path awaits nothing but the token read.
  */
 export async function admit(req: Request, orgId: string, request: string): Promise<ScimCaller> {
   const address = clientAddress(req.headers);
-  await assertAddressAllowed(address, orgId);
-  try {
-    const caller = await authenticate(req, orgId);
-    await assertTokenAllowed(caller, request);
-    return caller;
-  } catch (err) {
-    if (err instanceof ScimAuthError) noteAuthFailure(address);
-    throw err;
+  const throttled = addressRefusal(address, orgId);
+  if (throttled) await throttled;
+  const result = await authenticateScimToken(req.headers.get("authorization"), orgId);
+  if (!result.ok) {
+    noteAuthFailure(address);
+    return refuse(orgId, result);
   }
+  const limited = tokenRefusal(result.caller, request);
+  if (limited) await limited;
+  return result.caller;
 }

@@ -48,33 +48,43 @@ async function audit(what: string, write: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Before authentication, no database work: an address with too many recent failures is refused. */
-export async function assertAddressAllowed(address: string, orgId: string): Promise<void> {
+/**
+ * Before authentication, no database work: an address with too many recent failures is
+ * refused. Returns null (no promise, the common case) or the refusal, to be awaited: it
+ * audits, then throws.
+ */
+export function addressRefusal(address: string, orgId: string): Promise<never> | null {
   const result = failures.peek(address);
-  if (result.ok) return;
-  const detail = `Too many failed authentications from ${address}: requests from this address are refused for ${result.retryAfterSeconds} s.`;
+  return result.ok ? null : refuseAddress(address, orgId, result.retryAfterSeconds);
+}
+
+async function refuseAddress(address: string, orgId: string, retryAfterSeconds: number): Promise<never> {
+  const detail = `Too many failed authentications from ${address}: requests from this address are refused for ${retryAfterSeconds} s.`;
   if (audited.due(`address:${address}`)) {
     await audit("a SCIM authentication throttle", async () => {
       const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
       if (org) await recordEvent({ organizationId: org.id, actor: { type: "anonymous" }, action: "scim.auth.throttled", target: { type: "address", label: address }, outcome: "failure", status: 429, detail });
     });
   }
-  throw new ThrottledError(detail, result.retryAfterSeconds);
+  throw new ThrottledError(detail, retryAfterSeconds);
 }
 
 export function noteAuthFailure(address: string): void {
   failures.take(address);
 }
 
-/** After authentication: the token's own budget. */
-export async function assertTokenAllowed(caller: ScimCaller, request: string): Promise<void> {
+/** After authentication, the token's own budget: null (no promise) or the refusal, as above. */
+export function tokenRefusal(caller: ScimCaller, request: string): Promise<never> | null {
   const result = perToken.take(caller.tokenId);
-  if (result.ok) return;
-  const detail = `Rate limit exceeded: at most ${perSecond} requests per second per token (bursts of ${burst}). Retry after ${result.retryAfterSeconds} s.`;
+  return result.ok ? null : refuseToken(caller, request, result.retryAfterSeconds);
+}
+
+async function refuseToken(caller: ScimCaller, request: string, retryAfterSeconds: number): Promise<never> {
+  const detail = `Rate limit exceeded: at most ${perSecond} requests per second per token (bursts of ${burst}). Retry after ${retryAfterSeconds} s.`;
   if (audited.due(`token:${caller.tokenId}`)) {
     await audit("a SCIM rate limit", () =>
       recordEvent({ organizationId: caller.organizationId, actor: tokenActor(caller), action: "scim.request.throttled", target: { type: "request", label: request }, outcome: "failure", status: 429, detail: `${detail} Further throttled requests of this token in the next minute are not logged.` }),
     );
   }
-  throw new ThrottledError(detail, result.retryAfterSeconds);
+  throw new ThrottledError(detail, retryAfterSeconds);
 }

@@ -1,4 +1,4 @@
-import { badRequest, scimJson } from "../errors";
+import { badRequest, SCIM_NO_CONTENT_HEADERS, scimJson } from "../errors";
 import type { ScimObject } from "../json";
 import { listResponse, parsePaging, queryParam } from "../list-response";
 import { parseAttributeList, projectResource } from "../projection";
@@ -54,6 +54,6 @@ export const userRoute: Record<string, Handler> = {
   PATCH: async (r) => userResponse(r, await patchUser(r.ctx, r.id!, await readPatchBody(r.req))),
   DELETE: async (r) => {
     await deleteUser(r.ctx, r.id!);
-    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+    return new Response(null, { status: 204, headers: SCIM_NO_CONTENT_HEADERS });
   },
 };

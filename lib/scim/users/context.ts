@@ -3,7 +3,7 @@ import { db } from "../../db";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { notFound, ScimError } from "../errors";
 import { memberSelect, type MemberRow } from "../member-row";
-import { managerIdOf, toScimUser } from "../user-resource";
+import { managerIdIn, storedAttributes, toScimUser } from "../user-resource";
 
 /** Who is calling (an authenticated token of one organization) and the base URL the IdP uses. */
 export interface ScimContext {
@@ -24,16 +24,17 @@ export async function findScimMember(client: Prisma.TransactionClient, ctx: Scim
 }
 
 /** Display names of the managers that rows point to, in one query. */
-export async function managerNames(client: Prisma.TransactionClient, orgId: string, rows: MemberRow[]): Promise<Map<string, string | null>> {
-  const ids = [...new Set(rows.map(managerIdOf).filter((id): id is string => !!id))];
-  if (!ids.length) return new Map();
+async function managerNames(client: Prisma.TransactionClient, orgId: string, ids: string[]): Promise<Map<string, string | null>> {
   const managers = await client.member.findMany({ where: { id: { in: ids }, organizationId: orgId, scimManaged: true }, select: { id: true, displayName: true } });
   return new Map(managers.map((m) => [m.id, m.displayName]));
 }
 
 export async function toResources(client: Prisma.TransactionClient, ctx: ScimContext, rows: MemberRow[]) {
-  const managers = await managerNames(client, ctx.caller.organizationId, rows);
-  return rows.map((row) => toScimUser(row, { baseUrl: ctx.baseUrl, managers }));
+  const stored = rows.map(storedAttributes);
+  const ids = [...new Set(stored.map(managerIdIn).filter((id): id is string => !!id))];
+  // Most users have no manager: then no query, and nothing to await.
+  const managers = ids.length ? await managerNames(client, ctx.caller.organizationId, ids) : undefined;
+  return rows.map((row, i) => toScimUser(row, { baseUrl: ctx.baseUrl, managers }, stored[i]));
 }
 
 export async function toResource(ctx: ScimContext, row: MemberRow) {

@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ScimError } from "@/lib/scim/errors";
-import { filterToWhere } from "@/lib/scim/filter/filter-to-where";
+import { parse } from "scim2-parse-filter";
+import { filterToWhere, parseFilter } from "@/lib/scim/filter/filter-to-where";
 import { LIKE_MARKER } from "@/lib/scim/filter/like-marker";
 import { SCIM_LIMITS } from "@/lib/scim/http/limits";
 import { anyCase, filterText, nastyString } from "../../fuzz/arbitraries";
@@ -79,6 +80,29 @@ describe("filter → where, property-based", () => {
         if (!a.ok && !b.ok) expect(b.error.scimType).toBe(a.error.scimType);
       }),
       pureRuns(2000),
+    );
+  });
+
+  it("the userName-eq shortcut answers exactly what scim2-parse-filter answers", () => {
+    // parseFilter builds `userName eq "…"` itself (the hot path of every IdP); the library decides the rest.
+    const raw = fc.oneof(nastyString, fc.string({ unit: "binary" }), fc.string()).map((v) => `"${v}"`);
+    const filter = fc
+      .tuple(anyCase("userName"), fc.constantFrom(" ", "  ", "\t", "\u00a0"), anyCase("eq"), fc.constantFrom(" ", "  ", "\n"), fc.oneof(raw, nastyString.map((v) => JSON.stringify(v))), fc.constantFrom("", " ", "\n"))
+      .map(([attr, s1, op, s2, value, tail]) => `${attr}${s1}${op}${s2}${value}${tail}`)
+      .filter((f) => f.length <= SCIM_LIMITS.filterLength);
+    checkProperty(
+      fc.property(filter, (f) => {
+        report.cases++;
+        let expected: unknown;
+        try {
+          expected = parse(f);
+        } catch {
+          expect(() => parseFilter(f)).toThrow(ScimError);
+          return;
+        }
+        expect(parseFilter(f)).toEqual(expected);
+      }),
+      pureRuns(3000),
     );
   });
 
