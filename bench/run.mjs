@@ -13,10 +13,10 @@ process.chdir(root);
 // The per-token rate limit (100 req/s by default) would measure 429s: the bench saturates one token.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", SCIM_RATE_LIMIT_PER_SECOND: "0" };
 const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 // The compared cases (ours against the references) are measured in interleaved rounds, and each
 // figure is the median over the rounds: this machine drifts by ±10 % from minute to minute.
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const COMPARED = ["filter", "getById"];
 const only = process.env.BENCH_CASES?.split(",");
 const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
@@ -215,10 +215,20 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
     for (const s of servers) s.server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
   }
+  // Ours / reference: the ratio within each round (both measured minutes apart at most), then
+  // the median over the rounds, so that a slow minute of the machine cancels out.
   for (const c of run.cases.filter((x) => COMPARED.includes(x.case))) {
-    const ref = (kind) => run.references.find((r) => r.reference === kind && r.case === c.case);
-    c.ratioToNextRef = ref("next-ref") ? +(c.rps / ref("next-ref").rps).toFixed(2) : null;
-    c.ratioToRaw = ref("raw") ? +(c.rps / ref("raw").rps).toFixed(2) : null;
+    const ratio = (kind) => {
+      const theirs = run.references.find((r) => r.reference === kind && r.case === c.case);
+      if (!theirs) return null;
+      const pairs = (c.rounds ?? [c]).map((mine, i) => mine.rps / (theirs.rounds ?? [theirs])[i].rps);
+      return { median: +median(pairs).toFixed(2), each: pairs.map((x) => +x.toFixed(2)) };
+    };
+    const next = ratio("next-ref");
+    const raw = ratio("raw");
+    c.ratioToNextRef = next?.median ?? null;
+    c.ratiosToNextRefByRound = next?.each;
+    c.ratioToRaw = raw?.median ?? null;
   }
   results.runs.push(run);
 }
@@ -308,13 +318,14 @@ if (!only || only.includes("pages")) await benchConsolePages();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
 console.log(`\nSummary: req/s at saturation (10 connections) and the server's CPU per request; latency at a steady 100 req/s (open loop);`);
-console.log(`compared cases: medians of ${ROUNDS} interleaved rounds; "bursty" is autocannon -R 100 (round 1)`);
+console.log(`compared cases: medians of ${ROUNDS} interleaved rounds (×next-ref: median of the per-round ratios); "bursty" is autocannon -R 100 (round 1)`);
 console.log("database    case              req/s  CPU ms/req  p50 ms  p99 ms  p99 bursty  RSS MB  ×next-ref  ×raw");
 const row = (db, name, c) =>
   console.log(`${db.padEnd(11)} ${name.padEnd(16)} ${String(c.rps).padStart(6)} ${String(c.cpuPerRequestMs ?? "").padStart(11)} ${String(c.p50At100).padStart(7)} ${String(c.p99At100).padStart(7)} ${String(c.p99Bursty ?? "").padStart(11)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
 for (const run of results.runs) {
   for (const c of run.cases) row(run.database, c.case, c);
   for (const r of run.references) row(run.database, `${r.reference}:${r.case}`, r);
+  for (const c of run.cases.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ×next-ref of ${c.case}, round by round: ${c.ratiosToNextRefByRound.join(", ")}`);
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
 }

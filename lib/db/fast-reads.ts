@@ -4,7 +4,7 @@ import type { MemberRow } from "../scim/member-row";
 
 /**
  * The SCIM API's hot reads (token check on every request, Entra's userName filter, GET by
- * id) as statements prepared once on the raw driver. Prisma's JS engine costs ~1.2 ms of
+ * id, Okta's import pages) as statements prepared once on the raw driver. Prisma's JS engine costs ~1.2 ms of
  * CPU per query (WASM compiler, re-prepared statement); these cost ~0.05 ms on SQLite. Every
  * read still goes to the database, so a deleted token or a disabled organization is refused
  * on the very next request, on every instance. Writes stay on Prisma.
@@ -26,6 +26,8 @@ export interface FastReads {
   scimMemberByUserName(orgId: string, userNameLower: string): Promise<MemberRow | null>;
   /** Managed or not: POST /Users decides between create, adopt and 409 with it. */
   memberByUserName(orgId: string, userNameLower: string): Promise<MemberRow | null>;
+  /** GET /Users without a filter (Okta's import): how many SCIM members, and one page of them in (createdAt, id) order. */
+  scimMemberPage(orgId: string, offset: number, limit: number): Promise<{ total: number; rows: MemberRow[] }>;
 }
 
 // Rows come back as arrays (better-sqlite3 `raw`, pg `rowMode: "array"`): no per-row object
@@ -43,6 +45,9 @@ const MEMBER_COLS = MEMBER_FIELDS.map((f) => `"${f}"`).join(", ");
 const MEMBER_BY_ID_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "id" = $1 AND "organizationId" = $2 AND "scimManaged" = true`);
 const MEMBER_BY_USERNAME_ANY_SQL = q(`SELECT ${MEMBER_COLS} FROM "Member" WHERE "organizationId" = $1 AND "userNameLower" = $2`);
 const MEMBER_BY_USERNAME_SQL = `${MEMBER_BY_USERNAME_ANY_SQL} AND "scimManaged" = true`;
+// The (organizationId, scimManaged, createdAt) index serves both; the order is Prisma's findMany's in list-users.
+const SCIM_MEMBER_COUNT_SQL = `SELECT COUNT(*) FROM "Member" WHERE "organizationId" = $1 AND "scimManaged" = true`;
+const SCIM_MEMBER_PAGE_SQL = `SELECT ${MEMBER_COLS} FROM "Member" WHERE "organizationId" = $1 AND "scimManaged" = true ORDER BY "createdAt" ASC, "id" ASC LIMIT $2 OFFSET $3`;
 
 type Raw = readonly unknown[];
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -65,7 +70,10 @@ function toToken(r: Raw | undefined): TokenRow | null {
 }
 
 function toMember(r: Raw | undefined): MemberRow | null {
-  if (!r) return null;
+  return r ? memberOf(r) : null;
+}
+
+function memberOf(r: Raw): MemberRow {
   return {
     id: String(r[M.id]),
     organizationId: String(r[M.organizationId]),
@@ -86,19 +94,24 @@ function toMember(r: Raw | undefined): MemberRow | null {
 }
 
 export function sqliteFastReads(open: () => Database.Database): FastReads {
-  let stmts: { token: Database.Statement; byId: Database.Statement; byUserName: Database.Statement; byUserNameAny: Database.Statement } | undefined;
+  const SQL = { token: TOKEN_SQL, byId: MEMBER_BY_ID_SQL, byUserName: MEMBER_BY_USERNAME_SQL, byUserNameAny: MEMBER_BY_USERNAME_ANY_SQL, count: SCIM_MEMBER_COUNT_SQL, page: SCIM_MEMBER_PAGE_SQL };
+  let stmts: Record<keyof typeof SQL, Database.Statement> | undefined;
   const prepared = () => {
     if (stmts) return stmts;
     const conn = open();
     // SQLite wants ?-placeholders; $1, $2 in the shared SQL are positional in the same order.
     const sqlite = (sql: string) => conn.prepare(sql.replace(/\$\d+/g, "?").replace(/= true/g, "= 1")).raw(true);
-    return (stmts = { token: sqlite(TOKEN_SQL), byId: sqlite(MEMBER_BY_ID_SQL), byUserName: sqlite(MEMBER_BY_USERNAME_SQL), byUserNameAny: sqlite(MEMBER_BY_USERNAME_ANY_SQL) });
+    return (stmts = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, sqlite(sql)])) as Record<keyof typeof SQL, Database.Statement>);
   };
   return {
     tokenByHash: async (hash) => toToken(prepared().token.get(hash) as Raw | undefined),
     scimMemberById: async (orgId, id) => toMember(prepared().byId.get(id, orgId) as Raw | undefined),
     scimMemberByUserName: async (orgId, name) => toMember(prepared().byUserName.get(orgId, name) as Raw | undefined),
     memberByUserName: async (orgId, name) => toMember(prepared().byUserNameAny.get(orgId, name) as Raw | undefined),
+    scimMemberPage: async (orgId, offset, limit) => ({
+      total: Number((prepared().count.get(orgId) as Raw)[0]),
+      rows: (prepared().page.all(orgId, limit, offset) as Raw[]).map(memberOf),
+    }),
   };
 }
 
@@ -111,11 +124,16 @@ const pgTypes = {
 
 export function postgresFastReads(pool: Pool): FastReads {
   // Named statements: parsed and planned once per connection.
-  const one = async (name: string, text: string, values: unknown[]) => (await pool.query<unknown[]>({ name, text, values, types: pgTypes, rowMode: "array" })).rows[0];
+  const all = async (name: string, text: string, values: unknown[]) => (await pool.query<unknown[]>({ name, text, values, types: pgTypes, rowMode: "array" })).rows;
+  const one = async (name: string, text: string, values: unknown[]) => (await all(name, text, values))[0];
   return {
     tokenByHash: async (hash) => toToken(await one("scim_token_by_hash", TOKEN_SQL, [hash])),
     scimMemberById: async (orgId, id) => toMember(await one("scim_member_by_id", MEMBER_BY_ID_SQL, [id, orgId])),
     scimMemberByUserName: async (orgId, name) => toMember(await one("scim_member_by_username", MEMBER_BY_USERNAME_SQL, [orgId, name])),
     memberByUserName: async (orgId, name) => toMember(await one("member_by_username", MEMBER_BY_USERNAME_ANY_SQL, [orgId, name])),
+    scimMemberPage: async (orgId, offset, limit) => {
+      const [count, rows] = await Promise.all([one("scim_member_count", SCIM_MEMBER_COUNT_SQL, [orgId]), all("scim_member_page", SCIM_MEMBER_PAGE_SQL, [orgId, limit, offset])]);
+      return { total: Number(count![0]), rows: rows.map(memberOf) };
+    },
   };
 }
