@@ -93,8 +93,8 @@ async function steady(rate, seconds) {
   const inFlight = [];
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // Timers may fire up to a millisecond early: never send before the request is due.
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) await new Promise((r) => setTimeout(r, Math.ceil(wait)));
     inFlight.push(send(due));
   }
   await Promise.all(inFlight);
