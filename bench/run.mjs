@@ -2,17 +2,15 @@
 // against two references (plain node:http + better-sqlite3; a bare Next.js route handler).
 // The server runs on core 0, the load generator on core 1. Prints a table and writes
 // bench/results/latest.json. Loopback only; every run is bounded in time.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../scripts/migrate.mjs";
+import { benchConsolePages } from "./console-pages.mjs";
+import { ensureBuilt, env, load, measure, pin, root, soak, startServer } from "./harness.mjs";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-// The per-token rate limit (100 req/s by default) would measure 429s: the bench saturates one token.
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", SCIM_RATE_LIMIT_PER_SECOND: "0" };
-const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 // The compared cases (ours against the references) are measured in interleaved rounds, and each
 // figure is the median over the rounds: this machine drifts by ±10 % from minute to minute.
@@ -20,51 +18,6 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const COMPARED = ["filter", "getById"];
 const only = process.env.BENCH_CASES?.split(",");
 const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
-
-function ensureBuilt(dir) {
-  if (!existsSync(path.join(dir, ".next/BUILD_ID"))) execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
-}
-
-/** The server and its children (next start forks next-server): pids of the whole tree. */
-function processTree(pid) {
-  const pids = [];
-  const walk = (p) => {
-    try {
-      for (const t of readdirSync(`/proc/${p}/task`)) for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean)) walk(c);
-      pids.push(p);
-    } catch {
-      /* exited */
-    }
-  };
-  walk(pid);
-  return pids;
-}
-
-function rssKb(pid) {
-  let total = 0;
-  for (const p of processTree(pid)) {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      /* exited */
-    }
-  }
-  return total;
-}
-
-/** CPU time (user + system) of the server's tree, in ms: /proc/<pid>/stat fields 14 and 15, in 1/100 s. */
-function cpuMs(pid) {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      /* exited */
-    }
-  }
-  return ticks * 10;
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -76,83 +29,6 @@ function medianOf(samples) {
   const out = { ...samples[0] };
   for (const [k, v] of Object.entries(samples[0])) if (typeof v === "number") out[k] = median(samples.map((x) => x[k]).filter((x) => typeof x === "number"));
   return { ...out, rounds: samples.length > 1 ? samples : undefined };
-}
-
-async function waitFor(url, child) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`no answer from ${url}`);
-}
-
-async function startServer(kind, port, databaseUrl, sqliteFile) {
-  const [cmd, args] =
-    kind === "raw"
-      ? pin(0, [process.execPath, "bench/reference/raw-server.mjs"])
-      : pin(0, [process.execPath, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
-  const child = spawn(cmd, args, {
-    cwd: kind === "next-ref" ? "bench/reference/next-app" : root,
-    env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitFor(`http://127.0.0.1:${port}/scim/v2/x/Users`, child);
-  return child;
-}
-
-/** Runs the load generator as its own process (asynchronously, so RSS sampling goes on meanwhile). */
-function load(caseName, mode, cfgFile, seconds) {
-  const [cmd, args] = pin(1, [process.execPath, "bench/load.mjs", caseName, mode, cfgFile, ...(seconds ? [String(seconds)] : [])]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`load ${caseName} ${mode} exited ${code}`))));
-  });
-}
-
-/**
- * Saturation (req/s, and the server's CPU per request over that phase), then latency at a steady
- * rate (open loop, evenly spaced), and optionally the same rate as autocannon -R sends it (bursts).
- */
-async function measure(server, caseName, cfgFile, { bursty = false } = {}) {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rssKb(server.pid))), 250);
-  try {
-    const cpuBefore = cpuMs(server.pid);
-    const sat = await load(caseName, "saturate", cfgFile);
-    const cpuPerRequestMs = sat.requests ? +((cpuMs(server.pid) - cpuBefore) / sat.requests).toFixed(3) : null;
-    const fixed = await load(caseName, "steady", cfgFile);
-    const burst = bursty ? await load(caseName, "bursty", cfgFile) : null;
-    return {
-      case: caseName,
-      rps: sat.rps,
-      cpuPerRequestMs,
-      p50At100: fixed.p50,
-      p99At100: fixed.p99,
-      ...(burst ? { p50Bursty: burst.p50, p99Bursty: burst.p99 } : {}),
-      errors: sat.errors + fixed.errors + (burst?.errors ?? 0),
-      non2xx: sat.non2xx + fixed.non2xx + (burst?.non2xx ?? 0),
-      peakRssMb: Math.round(peak / 1024),
-    };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-async function soak(server, cfgFile, seconds) {
-  const before = rssKb(server.pid);
-  const cfg = JSON.parse(readFileSync(cfgFile, "utf8"));
-  writeFileSync(cfgFile, JSON.stringify({ ...cfg, fixedSeconds: seconds }));
-  const r = await load("filter", "steady", cfgFile);
-  writeFileSync(cfgFile, JSON.stringify(cfg));
-  return { seconds, rssStartMb: Math.round(before / 1024), rssEndMb: Math.round(rssKb(server.pid) / 1024), p99: r.p99 };
 }
 
 async function benchDatabase(label, databaseUrl, sqliteFile) {
@@ -233,52 +109,6 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   results.runs.push(run);
 }
 
-async function signIn(base, email, password) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-}
-
-/** Issue #4's pages with 10,000 members and 100,000 audit events: their API calls, as the owner. */
-async function benchConsolePages() {
-  console.log("\n== console pages: seeding 10,000 members and 100,000 audit events…");
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-pages-"));
-  const databaseUrl = `file:${path.join(dir, "pages.db")}`;
-  await migrate(databaseUrl);
-  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-large.ts"], { encoding: "utf8", env: { ...env, DATABASE_URL: databaseUrl }, maxBuffer: 16 * 1024 * 1024 });
-  const seed = JSON.parse(out.trim().split("\n").pop());
-  const port = 3901;
-  const server = await startServer("ours", port, databaseUrl);
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    const api = `/api/organizations/${seed.orgId}`;
-    const cookie = await signIn(base, seed.ownerEmail, seed.password);
-    const groups = {
-      members: [`${api}/members?page=1&pageSize=50`, `${api}/members?sort=lastChange&order=desc&page=3`, `${api}/members?q=martin&status=all&managed=managed`, `${api}/members?status=locked&page=2`],
-      activity: [`${api}/activity?page=1&pageSize=50`, `${api}/activity?outcome=failure`, `${api}/activity?period=7d&page=10`, `${api}/activity/summary`],
-    };
-    const pages = [];
-    for (const [name, paths] of Object.entries(groups)) {
-      const cfgFile = path.join(dir, `${name}.json`);
-      writeFileSync(cfgFile, JSON.stringify({ baseUrl: base, cookie, paths, seconds: SECONDS, fixedSeconds: SECONDS, rate: 20 }));
-      await load("consolePages", "warm", cfgFile);
-      const r = { page: name, ...(await measure(server, "consolePages", cfgFile)) };
-      pages.push(r);
-      console.log(`  ${name.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @20 req/s   errors ${r.errors} non-2xx ${r.non2xx}`);
-    }
-    results.consolePages = { members: seed.members, events: seed.events, pages };
-  } finally {
-    server.kill("SIGTERM");
-  }
-}
-
 async function postgresUrl() {
   const base = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   try {
@@ -297,8 +127,7 @@ async function postgresUrl() {
   }
 }
 
-ensureBuilt(root);
-ensureBuilt(path.join(root, "bench/reference/next-app"));
+ensureBuilt();
 const dir = mkdtempSync(path.join(tmpdir(), "bench-db-"));
 const sqliteFile = path.join(dir, "bench.db");
 await benchDatabase("SQLite", `file:${sqliteFile}`, sqliteFile);
@@ -313,7 +142,7 @@ if (process.env.BENCH_SKIP_POSTGRES !== "1") {
   }
 }
 
-if (!only || only.includes("pages")) await benchConsolePages();
+if (!only || only.includes("pages")) results.consolePages = await benchConsolePages(SECONDS);
 
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");

@@ -1,9 +1,10 @@
 // npm start: migrate, seed the demo organization if the database is empty, build if
 // needed, then serve. Honours PORT and DATABASE_URL (default: SQLite under prisma/).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { buildIsStale } from "./build-state.mjs";
 import { migrate } from "./migrate.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -31,20 +32,8 @@ if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 process.env.SEED_QUIET = "1";
 run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"]);
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 if (!dev) {
-  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
-  const sources = Math.max(...["app", "components", "lib", "public"].filter(existsSync).map(newestSource), ...["package-lock.json", "next.config.mjs"].map((f) => statSync(f).mtimeMs));
-  if (built < sources) {
+  if (buildIsStale()) {
     console.log("Building the console (first start, or sources changed)…");
     run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
   }

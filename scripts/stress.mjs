@@ -3,24 +3,14 @@
 // PostgreSQL (skipped, with the reason, when no server answers), then docs/HARDENING.md.
 // Loopback only. Tune with STRESS_ROUNDS (kill rounds, default 8) and STRESS_OUTAGES (default 3).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const node = (args, env = {}) => spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "generated" || e.name === "node_modules") continue;
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** Another `next build` in this tree would overwrite .next under our feet: wait for it. */
 async function waitForOtherBuilds() {
@@ -44,9 +34,7 @@ async function postgresProblem(url) {
 
 const started = Date.now();
 await waitForOtherBuilds();
-const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
-const sources = Math.max(...["app", "components", "lib", "public"].filter(existsSync).map(newest), ...["package-lock.json", "next.config.mjs"].filter(existsSync).map((f) => statSync(f).mtimeMs));
-if (built < sources) {
+if (buildIsStale()) {
   console.log("▶ build (sources changed since the last one)");
   if (!node(["node_modules/next/dist/bin/next", "build"])) process.exit(1);
 }
