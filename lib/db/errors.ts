@@ -55,6 +55,9 @@ function matches(node: Node): boolean {
   return PG_MESSAGES.test(message);
 }
 
+/** Seconds a client should wait before retrying when the database is unavailable (the 503s of the SCIM API and the console; Entra and Okta both retry 5xx answers). */
+export const RETRY_AFTER_SECONDS = 10;
+
 /** Walks the error, its `cause` chain, Prisma's `meta.driverAdapterError` and AggregateErrors (bounded: causes may cycle). */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const queue: unknown[] = [err];

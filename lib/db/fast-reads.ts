@@ -95,13 +95,14 @@ function memberOf(r: Raw): MemberRow {
 
 export function sqliteFastReads(open: () => Database.Database): FastReads {
   const SQL = { token: TOKEN_SQL, byId: MEMBER_BY_ID_SQL, byUserName: MEMBER_BY_USERNAME_SQL, byUserNameAny: MEMBER_BY_USERNAME_ANY_SQL, count: SCIM_MEMBER_COUNT_SQL, page: SCIM_MEMBER_PAGE_SQL };
-  let stmts: Record<keyof typeof SQL, Database.Statement> | undefined;
+  type Statements = Record<keyof typeof SQL, Database.Statement>;
+  let stmts: Statements | undefined;
   const prepared = () => {
     if (stmts) return stmts;
     const conn = open();
     // SQLite wants ?-placeholders; $1, $2 in the shared SQL are positional in the same order.
     const sqlite = (sql: string) => conn.prepare(sql.replace(/\$\d+/g, "?").replace(/= true/g, "= 1")).raw(true);
-    return (stmts = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, sqlite(sql)])) as Record<keyof typeof SQL, Database.Statement>);
+    return (stmts = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, sqlite(sql)])) as Statements);
   };
   return {
     tokenByHash: async (hash) => toToken(prepared().token.get(hash) as Raw | undefined),

@@ -1,10 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { describeDatabaseError, isDatabaseUnavailable } from "../db/errors";
+import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { AppError } from "../errors";
-
-/** Seconds the browser (and any proxy) should wait before retrying a 503. */
-const RETRY_AFTER_SECONDS = 10;
 
 export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable (the database cannot be reached). Please try again in a moment.";
 

@@ -1,4 +1,4 @@
-import { describeDatabaseError, isDatabaseUnavailable } from "../db/errors";
+import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./constants";
 
 // RFC 7644 §3.12 detail codes for 400 (and uniqueness for 409).
@@ -28,9 +28,6 @@ export class ScimError extends Error {
 
 export const badRequest = (scimType: ScimType, detail: string) => new ScimError(400, detail, scimType);
 export const notFound = (detail: string) => new ScimError(404, detail);
-
-/** Seconds an IdP should wait before retrying a 503 (Entra and Okta both retry 5xx answers). */
-export const RETRY_AFTER_SECONDS = 10;
 
 /** The database is unreachable or locked: transient, so no scimType (RFC 7644 defines none for 503). */
 export const serviceUnavailable = () => new ScimError(503, "The service is temporarily unavailable. Please retry later.");
