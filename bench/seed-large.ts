@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
-import { profileColumns } from "../lib/members/profile-columns";
+import { profileColumns } from "../lib/members/store/columns";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -32,7 +32,7 @@ function member(orgId: string, i: number, ids: string[], now: Date) {
   return {
     id: ids[i]!,
     organizationId: orgId,
-    ...profileColumns(userName, given, family),
+    ...profileColumns({ userName, email: userName, givenName: given, familyName: family }),
     externalId: managed ? `00u${i}` : null,
     locked: i % 20 === 0,
     scimManaged: managed,

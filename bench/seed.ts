@@ -3,7 +3,7 @@
 // Prints { orgId, token, ids, userNames } as JSON on the last line.
 import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
-import { emailRows, memberColumns } from "../lib/scim/member-columns";
+import { emailRows, scimColumns } from "../lib/members/store/scim-profile";
 import { normalizeUser } from "../lib/scim/user-input";
 import { displayPrefix, expiryFrom, generateTokenSecret, hashToken } from "../lib/provisioning/token-secret";
 
@@ -44,7 +44,7 @@ async function main() {
       const id = randomUUID();
       ids.push(id);
       userNames.push(input.userName);
-      rows.push({ id, organizationId: orgId, ...memberColumns(input), scimManaged: true, scimUpdatedAt: now, createdAt: new Date(now.getTime() - (members - i) * 1000) });
+      rows.push({ id, organizationId: orgId, ...scimColumns(input), scimManaged: true, scimUpdatedAt: now, createdAt: new Date(now.getTime() - (members - i) * 1000) });
       emails.push(...emailRows(input).map((e) => ({ ...e, memberId: id })));
     }
     await db.member.createMany({ data: rows });

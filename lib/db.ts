@@ -5,14 +5,15 @@ import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { releasingTransactions } from "./db/pg-transaction-release";
 import { serializedSqlite } from "./db/serialized-sqlite";
-import { postgresFastReads, sqliteFastReads, type FastReads } from "./db/fast-reads";
+import { postgresSql, sqliteSql, type Sql } from "./db/sql";
 import { isPostgresUrl, sqliteUrl } from "./db-url";
 
-// The process's database access: one Prisma client, plus the few prepared hot-path reads
-// (lib/db/fast-reads.ts) on the same database. Kept on globalThis so dev reloads reuse them.
+// The process's database access: one Prisma client, and the raw drivers' prepared statements
+// (lib/db/sql.ts) for the paths that run all day, on the same database. Kept on globalThis so
+// dev reloads reuse them.
 interface Handles {
   db: PrismaClient;
-  fastReads: FastReads;
+  sql: Sql;
 }
 const globalForDb = globalThis as unknown as { __db?: Handles };
 
@@ -25,22 +26,33 @@ function create(): Handles {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
     // Generated from the derived PostgreSQL schema: same models, same API.
     const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
-    return { db, fastReads: postgresFastReads(pool) };
+    return { db, sql: postgresSql(pool) };
   }
   const file = sqliteUrl(url);
+  const path = file.replace(/^file:/, "");
   const openReader = () => {
-    // A second connection for reads: in WAL mode it sees every committed write and never blocks the writer.
-    const conn = new Database(file.replace(/^file:/, ""));
+    // A connection for reads: in WAL mode it sees every committed write and never blocks the writer.
+    const conn = new Database(path);
     // Readers in WAL mode are not blocked by writers; keep any synchronous wait short.
     conn.pragma("busy_timeout = 100");
     conn.pragma("query_only = true");
     return conn;
   };
-  return { db: new PrismaClient({ adapter: serializedSqlite(file) }), fastReads: sqliteFastReads(openReader) };
+  const openWriter = () => {
+    // Its own connection: transactions on it are short and never wait synchronously (busy_timeout
+    // 0, lib/db/sqlite-busy.ts); foreign keys on, so a member's emails go with it.
+    const conn = new Database(path);
+    conn.pragma("journal_mode = WAL");
+    conn.pragma("busy_timeout = 0");
+    conn.pragma("foreign_keys = ON");
+    conn.pragma("synchronous = NORMAL");
+    return conn;
+  };
+  return { db: new PrismaClient({ adapter: serializedSqlite(file) }), sql: sqliteSql(openReader, openWriter) };
 }
 
 const handles = globalForDb.__db ?? (globalForDb.__db = create());
 export const db: PrismaClient = handles.db;
-export const fastReads: FastReads = handles.fastReads;
+export const sql: Sql = handles.sql;
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/prisma/client";

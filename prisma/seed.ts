@@ -6,7 +6,7 @@ import path from "node:path";
 import { db } from "../lib/db";
 import { isPostgresUrl } from "../lib/db-url";
 import { hashPassword } from "../lib/auth/password";
-import { profileColumns } from "../lib/members/profile-columns";
+import { profileColumns } from "../lib/members/store/columns";
 
 const ACCOUNTS = [
   { email: "owner@acme.test", name: "Olivia Owner", given: "Olivia", family: "Owner", role: "owner", iam: false },
@@ -24,7 +24,7 @@ const MEMBERS = [
 ] as const;
 
 function memberData(orgId: string, userName: string, given: string, family: string) {
-  return { id: randomUUID(), organizationId: orgId, ...profileColumns(userName, given, family) };
+  return { id: randomUUID(), organizationId: orgId, ...profileColumns({ userName, email: userName, givenName: given, familyName: family }) };
 }
 
 async function main() {

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
-import type { MemberDetail } from "@/lib/members/get-member";
+import type { MemberDetail } from "@/lib/members/member-view";
 import { memberDetailQuery } from "./queries";
 import { fullDate } from "./time-ago";
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
-import type { MemberDetail } from "@/lib/members/get-member";
+import type { MemberDetail } from "@/lib/members/member-view";
 import type { MemberListItem, MemberPage } from "@/lib/members/member-view";
 
 /** The list's parameters as the URL holds them; defaults are left out of the URL and the request. */

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import type { Prisma } from "../db";
+import type { SqlRunner } from "../db/sql";
+import { statement } from "../db/sql-statement";
 
 export type Actor =
   | { type: "user"; id: string; label: string }
@@ -38,4 +40,14 @@ export function auditData(e: AuditInput): Prisma.AuditEventUncheckedCreateInput 
 /** Records an audit event. Pass `tx` to write it in the same transaction as the change it describes. */
 export async function recordEvent(e: AuditInput, tx: Prisma.TransactionClient = db): Promise<void> {
   await tx.auditEvent.create({ data: auditData(e) });
+}
+
+const INSERT_EVENT = statement("audit_event_insert")`
+  INSERT INTO "AuditEvent" ("id", "organizationId", "createdAt", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "outcome", "status", "detail")
+  VALUES (${"id"}, ${"organizationId"}, ${"createdAt"}, ${"actorType"}, ${"actorId"}, ${"actorLabel"}, ${"action"}, ${"targetType"}, ${"targetId"}, ${"targetLabel"}, ${"outcome"}, ${"status"}, ${"detail"})`;
+
+/** The same event through a raw-driver transaction (lib/db/sql.ts): the member store's writes record theirs this way. */
+export async function recordEventSql(tx: SqlRunner, e: AuditInput, now = new Date()): Promise<void> {
+  const d = auditData(e);
+  await tx.run(INSERT_EVENT, { ...d, createdAt: now, actorId: d.actorId ?? null, actorLabel: d.actorLabel ?? null, targetType: d.targetType ?? null, targetId: d.targetId ?? null, targetLabel: d.targetLabel ?? null, status: d.status ?? null, detail: d.detail ?? null });
 }

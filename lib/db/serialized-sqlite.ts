@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { Lock, whileBusy } from "./sqlite-busy";
 
 /**
  * The better-sqlite3 adapter runs everything on one connection. While an interactive
@@ -7,42 +8,9 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@pr
  * on rollback). This wrapper makes such queries wait until the transaction ends, so
  * every acknowledged write is really committed, and sets the pragmas we rely on.
  */
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.tail.then(() => release);
-    this.tail = this.tail.then(() => next);
-    return ready;
-  }
-}
-
-// busy_timeout = 0: better-sqlite3 waits for a busy lock synchronously, which freezes the
-// whole event loop (every request of the instance, not just this one). We wait here instead,
-// asynchronously and without holding our lock, for up to BUSY_WAIT_MS.
+// busy_timeout = 0: see lib/db/sqlite-busy.ts (we wait there, asynchronously, without holding our lock).
 const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 0; PRAGMA foreign_keys = ON;";
-const BUSY_WAIT_MS = 5000;
 const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
-
-function isBusy(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { originalCode?: unknown } } | null;
-  const code = e?.cause?.originalCode ?? e?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
-}
-
-/** Runs `attempt` until SQLite's lock is free or BUSY_WAIT_MS have passed (then its SQLITE_BUSY error stands). */
-async function whileBusy<T>(attempt: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + BUSY_WAIT_MS;
-  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (!isBusy(err) || Date.now() >= deadline) throw err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
-}
 
 function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new Lock();

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { AppError } from "../errors";
+import { answerFor, MemberStoreError } from "../members/store/errors";
 
 export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable (the database cannot be reached). Please try again in a moment.";
 
@@ -17,6 +18,10 @@ export function consoleError(status: number, code: string, message: string): Nex
  */
 export function toConsoleErrorResponse(err: unknown): NextResponse {
   if (err instanceof AppError) return consoleError(err.status, err.code, err.message);
+  if (err instanceof MemberStoreError) {
+    const a = answerFor("console", err.refusal);
+    return consoleError(a.status, err.refusal.kind === "not_found" ? "not_found" : "conflict", a.message);
+  }
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? ` (${first.path.join(".")})` : "";

@@ -1,7 +1,14 @@
+import { answerFor } from "./store/errors";
+
 // Which console actions a member allows. Pure, so the API (which enforces it) and the UI
 // (which only mirrors it) give the same answer and the same sentence.
 
 export type MemberAction = "lock" | "unlock" | "remove";
+
+/** The owner's protection, for every face: never locked or removed (by the console, SCIM, or later a group mapping). */
+export function ownerProtects(target: { role: string }, action: MemberAction): boolean {
+  return target.role === "owner" && action !== "unlock";
+}
 
 export interface MemberSubject {
   id: string;
@@ -24,7 +31,7 @@ export function memberActionRefusal(action: MemberAction, target: MemberSubject,
   }
   if (action === "unlock") return null;
   if (target.id === viewerMemberId) return `You cannot ${action} your own account.`;
-  if (target.role === "owner") return `The organization owner cannot be ${action === "lock" ? "locked" : "removed"}.`;
+  if (ownerProtects(target, action)) return answerFor("console", { kind: "owner_protected", action: action === "lock" ? "lock" : "remove" }).message;
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "../db";
 import { memberActionRefusal, roleLabel, type RoleLabel } from "./member-rules";
+import type { ScimAttributesView } from "./scim-attributes-view";
 
 /** The columns the console's member views read; never credentials. */
 export const memberListSelect = {
@@ -34,6 +35,15 @@ export interface MemberListItem {
   refusals: { toggleLock: string | null; remove: string | null };
 }
 
+export interface MemberDetail extends MemberListItem {
+  givenName: string | null;
+  familyName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Present for SCIM-managed members only. */
+  scim: ScimAttributesView | null;
+}
+
 export interface MemberPage {
   items: MemberListItem[];
   total: number;
@@ -41,6 +51,13 @@ export interface MemberPage {
   pageSize: number;
   pageCount: number;
   canManage: boolean;
+}
+
+/** Who acts from the console on a member. */
+export interface ConsoleActor {
+  userId: string;
+  email: string;
+  memberId: string; // the actor's own membership: nobody locks or removes themselves
 }
 
 export interface Viewer {

@@ -1,4 +1,4 @@
-import { db, fastReads } from "../db";
+import { tokenByHash, touchToken } from "./token-reads";
 import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
 
 export interface ScimCaller {
@@ -26,7 +26,7 @@ export async function authenticateScimToken(authorization: string | null, orgId:
 
   // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
   const hash = hashToken(token);
-  const row = await fastReads.tokenByHash(hash);
+  const row = await tokenByHash(hash);
   if (!row || !hashesEqual(row.hash, hash)) return { ok: false, detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
   if (row.organizationId !== orgId) return { ok: false, detail: "The bearer token is not valid for this organization." };
@@ -36,7 +36,7 @@ export async function authenticateScimToken(authorization: string | null, orgId:
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS) {
     // Throttled: at most one write a minute per token, not one per request.
-    await db.scimToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await touchToken(row.id, now);
   }
   return { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
 }

@@ -1,16 +1,8 @@
-import type { Prisma } from "../db";
 import { recordEvent, type Actor } from "../audit/record-event";
 import type { ScimCaller } from "../provisioning/authenticate-scim-token";
 
-export type UserAction = "scim.user.created" | "scim.user.adopted" | "scim.user.updated" | "scim.user.locked" | "scim.user.unlocked" | "scim.user.deleted";
-
 export function tokenActor(caller: ScimCaller): Actor {
   return { type: "token", id: caller.tokenId, label: caller.prefix }; // the prefix, never the token
-}
-
-/** A write to a member, recorded in the transaction that makes it. */
-export function recordUserEvent(tx: Prisma.TransactionClient, caller: ScimCaller, action: UserAction, member: { id: string; userName: string }, detail?: string): Promise<void> {
-  return recordEvent({ organizationId: caller.organizationId, actor: tokenActor(caller), action, target: { type: "member", id: member.id, label: member.userName }, detail }, tx);
 }
 
 /** An authenticated request we refused: status and the SCIM detail, never the body. */

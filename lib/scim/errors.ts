@@ -1,4 +1,5 @@
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
+import { answerFor, MemberStoreError } from "../members/store/errors";
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./constants";
 
 // RFC 7644 §3.12 detail codes for 400 (and uniqueness for 409).
@@ -74,6 +75,10 @@ export function errorResponse(err: ScimError, extra?: Record<string, string>): R
  */
 export function toScimError(err: unknown): ScimError {
   if (err instanceof ScimError) return err;
+  if (err instanceof MemberStoreError) {
+    const a = answerFor("scim", err.refusal);
+    return new ScimError(a.status, a.message, a.scimType);
+  }
   if (isDatabaseUnavailable(err)) {
     // One line per request: an outage must not flood the log with stacks.
     console.warn(`SCIM request answered 503, database unavailable: ${describeDatabaseError(err)}`);

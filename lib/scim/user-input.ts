@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { ENTERPRISE_USER } from "./constants";
 import { badRequest } from "./errors";
+import type { ScimProfile } from "../members/store/scim-profile";
 import { isObject, type ScimObject } from "./json";
 import { findAttribute, type AttributeDef } from "./schema/attribute";
 import { coerceBoolean, coerceValue } from "./schema/coerce";
 import { splitSchemaPrefix, type SchemaName } from "./schema/schema-prefix";
 import { CORE_USER_ATTRIBUTES, ENTERPRISE_USER_ATTRIBUTES } from "./schema/user-schema";
 
-/** A User as we store it: the three attributes that live in columns, and everything else as sent. */
-export interface UserInput {
-  userName: string;
-  externalId?: string;
-  active?: boolean; // absent = leave the lock state as it is
-  /** Canonical attribute names; the Enterprise extension under its URN. Stored as scimAttributes. */
-  attributes: ScimObject;
-}
+/** A User as the member store keeps it (three attributes in columns, everything else as sent). */
+export type UserInput = ScimProfile;
 
 // Common attributes the server owns (RFC 7643 §3.1), and what we never store.
 const IGNORED = new Set(["id", "meta", "schemas", "password", "groups"]);

@@ -1,6 +1,6 @@
 import { CORE_USER, ENTERPRISE_USER } from "./constants";
 import { isObject, parseStoredJson, type ScimObject } from "./json";
-import type { MemberRow } from "./member-row";
+import type { MemberRow } from "../members/store";
 import { CORE_USER_ATTRIBUTES } from "./schema/user-schema";
 
 export interface ResourceContext {

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { profileColumns } from "@/lib/members/profile-columns";
+import { profileColumns } from "@/lib/members/store/columns";
 import { enableScim } from "@/lib/provisioning/enable-scim";
 import { createScimToken } from "@/lib/provisioning/create-scim-token";
 
@@ -29,7 +29,7 @@ async function account(orgId: string, tag: string, role: "owner" | "member", iam
   const memberId = randomUUID();
   const email = `${tag}-${userId.slice(0, 8)}@test.example`;
   await db.user.create({ data: { id: userId, email, name: tag, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) } });
-  await db.member.create({ data: { id: memberId, organizationId: orgId, userId, role, iamPermission, ...profileColumns(email, tag, "Tester") } });
+  await db.member.create({ data: { id: memberId, organizationId: orgId, userId, role, iamPermission, ...profileColumns({ userName: email, email, givenName: tag, familyName: "Tester" }) } });
   return { email, password: TEST_PASSWORD, userId, memberId };
 }
 
@@ -50,7 +50,7 @@ export async function createOrganization(opts: { name?: string } = {}): Promise<
 /** A pre-existing member that SCIM does not manage yet (no console login). */
 export async function createUnmanagedMember(orgId: string, userName: string, given = "Pre", family = "Existing"): Promise<string> {
   const id = randomUUID();
-  await db.member.create({ data: { id, organizationId: orgId, ...profileColumns(userName, given, family) } });
+  await db.member.create({ data: { id, organizationId: orgId, ...profileColumns({ userName, email: userName, givenName: given, familyName: family }) } });
   return id;
 }
 

@@ -2,7 +2,7 @@ import { parse, type Filter } from "scim2-parse-filter";
 import type { Prisma } from "../../db";
 import { badRequest } from "../errors";
 import { limitDetail, SCIM_LIMITS } from "../http/limits";
-import { LIKE_MARKER, needsRefinement, type LikeMarker, type LikeOp } from "./like-marker";
+import { likeCondition, type LikeOp } from "../../members/store/like-marker";
 import { assertEmailsPath, emailColumn, memberField, normalizeAttrPath, type Column } from "./filter-columns";
 
 // RFC 7644 §3.4.2.2 filters → Prisma where clauses, so filtering happens in the database.
@@ -29,8 +29,7 @@ function stringValue(value: unknown, col: Column, attr: string): string {
 type Level = "member" | "email";
 
 function like(col: Column, op: LikeOp, value: string, on: Level): Cond {
-  if (needsRefinement(value)) return { [LIKE_MARKER]: { on, column: col.column, op, value } satisfies LikeMarker };
-  return { [col.column]: { [op]: value } };
+  return likeCondition(on, col.column, op, value);
 }
 
 function compare(col: Column, op: CompareOp, value: unknown, attr: string, on: Level): Cond {

@@ -1,15 +1,8 @@
-import { recordUserEvent } from "../audit";
-import { findScimMember, ownerProtected, runWrite, type ScimContext } from "./context";
+import { deleteScimMember } from "../../members/store";
+import { tokenActor } from "../audit";
+import type { ScimContext } from "./context";
 
-// DELETE /Users/<id> — removes the member row (its emails cascade). The owner stays.
+// DELETE /Users/<id> — removes the member (its emails cascade). The owner stays.
 export async function deleteUser(ctx: ScimContext, id: string): Promise<void> {
-  await runWrite(
-    { memberId: id, userName: () => undefined },
-    async (tx) => {
-      const row = await findScimMember(tx, ctx, id);
-      if (row.role === "owner") throw ownerProtected("deleted");
-      await tx.member.delete({ where: { id: row.id } });
-      await recordUserEvent(tx, ctx.caller, "scim.user.deleted", { id: row.id, userName: row.userName });
-    },
-  );
+  await deleteScimMember(ctx.caller.organizationId, id, tokenActor(ctx.caller));
 }

@@ -1,11 +1,9 @@
-import { db, fastReads, type Prisma } from "../../db";
-import { normalizeAttrPath } from "../filter/filter-columns";
 import type { Filter } from "scim2-parse-filter";
+import { scimMemberByUserName, scimMemberPage, scimMembersWhere, type MemberPage } from "../../members/store";
+import { normalizeAttrPath } from "../filter/filter-columns";
 import { filterToWhere, parseFilter } from "../filter/filter-to-where";
-import { refineLikes } from "../filter/like-refinement";
 import type { ScimObject } from "../json";
 import type { Paging } from "../list-response";
-import { memberSelect } from "../member-row";
 import { toResources, type ScimContext } from "./context";
 
 export interface UserPage {
@@ -16,32 +14,23 @@ export interface UserPage {
 /** `userName eq "x"`: how Entra and Okta look a user up before every create or update. */
 function userNameEquals(node: Filter): string | null {
   if (node.op !== "eq" || normalizeAttrPath(node.attrPath) !== "username" || typeof node.compValue !== "string") return null;
-  return node.compValue.toLowerCase();
+  return node.compValue;
+}
+
+async function page(ctx: ScimContext, filter: string | null, paging: Paging): Promise<MemberPage> {
+  const orgId = ctx.caller.organizationId;
+  const ast = filter?.trim() ? parseFilter(filter) : null; // parsed once, for every path
+  const byUserName = ast ? userNameEquals(ast) : null;
+  if (byUserName !== null) {
+    const row = await scimMemberByUserName(orgId, byUserName);
+    return { total: row ? 1 : 0, rows: row && paging.startIndex === 1 && paging.count > 0 ? [row] : [] };
+  }
+  if (!ast) return scimMemberPage(orgId, paging.startIndex - 1, paging.count); // Okta's import, page after page
+  return scimMembersWhere(orgId, filterToWhere(ast), paging.startIndex - 1, paging.count);
 }
 
 // GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
 export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
-  const ast = filter?.trim() ? parseFilter(filter) : null; // parsed once, for both paths
-  const byUserName = ast ? userNameEquals(ast) : null;
-  if (byUserName !== null) {
-    // The hot path: one prepared read on the unique (organizationId, userNameLower) index.
-    const row = await fastReads.scimMemberByUserName(ctx.caller.organizationId, byUserName);
-    const rows = row && paging.startIndex === 1 && paging.count > 0 ? [row] : [];
-    return { totalResults: row ? 1 : 0, resources: await toResources(db, ctx, rows) };
-  }
-  if (!ast) {
-    // Okta's import, page after page: two prepared reads (count, page) instead of Prisma's.
-    const page = await fastReads.scimMemberPage(ctx.caller.organizationId, paging.startIndex - 1, paging.count);
-    return { totalResults: page.total, resources: await toResources(db, ctx, page.rows) };
-  }
-  const scope: Prisma.MemberWhereInput = { organizationId: ctx.caller.organizationId, scimManaged: true };
-  const where: Prisma.MemberWhereInput = { AND: [scope, await refineLikes(filterToWhere(ast), scope)] };
-  if (paging.count === 0) return { totalResults: await db.member.count({ where }), resources: [] };
-  // Not a transaction: on SQLite that would take the write lock for a read. Under READ COMMITTED
-  // a transaction gave no common snapshot on PostgreSQL either.
-  const [totalResults, rows] = await Promise.all([
-    db.member.count({ where }),
-    db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: paging.startIndex - 1, take: paging.count, select: memberSelect }),
-  ]);
-  return { totalResults, resources: await toResources(db, ctx, rows) };
+  const { total, rows } = await page(ctx, filter, paging);
+  return { totalResults: total, resources: await toResources(ctx, rows) };
 }

@@ -1,22 +1,15 @@
+import { updateScimMember } from "../../members/store";
+import { tokenActor } from "../audit";
 import { applyPatch } from "../patch/apply-patch";
 import { normalizeOperations } from "../patch/normalize-operations";
-import { normalizeUser, type UserInput } from "../user-input";
+import { normalizeUser } from "../user-input";
 import { patchableUser } from "../user-resource";
-import { findScimMember, runWrite, toResource, type ScimContext } from "./context";
-import { writeMember } from "./write-member";
+import { toResource, type ScimContext } from "./context";
 
-// PATCH /Users/<id> — atomic: the operations are applied in memory to the stored resource
-// and the result is written once, in one transaction, or not at all.
+// PATCH /Users/<id> — one pass: the operations are parsed, applied in memory to the member as
+// stored (read once, in the write's transaction) and the result written, or nothing is.
 export async function patchUser(ctx: ScimContext, id: string, body: unknown) {
   const operations = normalizeOperations(body);
-  let input: UserInput | undefined;
-  const row = await runWrite(
-    { memberId: id, userName: () => input?.userName },
-    async (tx) => {
-      const current = await findScimMember(tx, ctx, id);
-      input = normalizeUser(applyPatch(patchableUser(current), operations));
-      return writeMember(tx, ctx, current, input);
-    },
-  );
+  const row = await updateScimMember(ctx.caller.organizationId, id, (current) => normalizeUser(applyPatch(patchableUser(current), operations)), tokenActor(ctx.caller));
   return toResource(ctx, row);
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { ActivityPage } from "@/lib/audit/activity-view";
 import type { ActivitySummary } from "@/lib/audit/summarize-activity";
-import type { MemberDetail } from "@/lib/members/get-member";
+import type { MemberDetail } from "@/lib/members/member-view";
 import { consoleApi, signIn } from "../../helpers/console-client";
 import { createOrganization, createToken, enableScimWithToken, type TestOrganization } from "../../helpers/fixtures";
 import { ENTERPRISE, scim } from "./fixtures";

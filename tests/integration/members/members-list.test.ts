@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MemberDetail } from "@/lib/members/get-member";
+import type { MemberDetail } from "@/lib/members/member-view";
 import type { MemberPage } from "@/lib/members/member-view";
 import { consoleApi, signIn } from "../../helpers/console-client";
 import { createOrganization, type TestOrganization } from "../../helpers/fixtures";

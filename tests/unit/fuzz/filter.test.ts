@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ScimError } from "@/lib/scim/errors";
 import { parse } from "scim2-parse-filter";
 import { filterToWhere, parseFilter } from "@/lib/scim/filter/filter-to-where";
-import { LIKE_MARKER } from "@/lib/scim/filter/like-marker";
+import { LIKE_MARKER } from "@/lib/members/store/like-marker";
 import { SCIM_LIMITS } from "@/lib/scim/http/limits";
 import { anyCase, filterText, nastyString } from "../../fuzz/arbitraries";
 import { checkProperty, pureRuns } from "../../fuzz/fuzz-config";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { memberListParams, parseMemberListQuery, setLockedInput } from "@/lib/members/member-query";
 import { memberActionRefusal, roleLabel, type MemberAction } from "@/lib/members/member-rules";
-import { memberOrderBy, memberWhere } from "@/lib/members/member-where";
+import { memberOrderBy, memberWhere } from "@/lib/members/store/console-where";
 import { pageCount, pageWindow } from "@/lib/members/pagination";
 
 const subject = (over: Partial<{ id: string; role: string; scimManaged: boolean }> = {}) => ({ id: "m1", userName: "alice@acme.test", role: "member", scimManaged: false, ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterToWhere } from "@/lib/scim/filter/filter-to-where";
-import { LIKE_MARKER } from "@/lib/scim/filter/like-marker";
+import { LIKE_MARKER } from "@/lib/members/store/like-marker";
 import { ScimError } from "@/lib/scim/errors";
 
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emailRows, memberColumns } from "@/lib/scim/member-columns";
-import type { MemberRow } from "@/lib/scim/member-row";
+import { emailRows, scimColumns as memberColumns } from "@/lib/members/store/scim-profile";
+import type { MemberRow } from "@/lib/members/store/columns";
 import { normalizeUser } from "@/lib/scim/user-input";
 import { patchableUser, toScimUser } from "@/lib/scim/user-resource";
 

@@ -10,7 +10,7 @@ import { checkAsyncProperty, pureRuns } from "../../fuzz/fuzz-config";
 const { calls, rows } = vi.hoisted(() => ({ calls: [] as { path: string; args: unknown[] }[], rows: new Map<string, unknown>() }));
 
 // A database module that records every call, whatever its exports are called (db,
-// fastReads…), and finds a row only when a call names that row's hash.
+// sql…), and finds a row only when a call names that row's hash.
 vi.mock("@/lib/db", () => {
   const recorder = (path: string): unknown =>
     new Proxy(() => undefined, {
@@ -53,7 +53,8 @@ describe("token lookup reveals nothing about prefixes", () => {
   it("a guess sharing a real token's prefix takes the same path as a random guess", async () => {
     const real = "scim_AbCdEf" + "x".repeat(37);
     const hash = sha256(real);
-    rows.set(hash, { id: "t1", hash, prefix: real.slice(0, 11), organizationId: "org-1", expiresAt: new Date(Date.now() + 1e9), deletedAt: null, lastUsedAt: new Date(), scimEnabled: true });
+    // A row as the prepared statement returns it (lib/provisioning/token-reads.ts: columns in order).
+    rows.set(hash, ["t1", hash, real.slice(0, 11), "org-1", new Date(Date.now() + 1e9), null, new Date(), true]);
     const samePrefix = "scim_AbCdEf" + "y".repeat(37);
     const random = "scim_" + "Q".repeat(43);
     const trace = async (token: string) => {

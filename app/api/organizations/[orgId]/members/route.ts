@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import { withOrg } from "@/lib/http/console-route";
 import { json } from "@/lib/http/console-response";
-import { listMembers } from "@/lib/members/list-members";
+import { listMembers } from "@/lib/members/store";
 import { parseMemberListQuery } from "@/lib/members/member-query";
 
 // GET /api/organizations/[orgId]/members?q=&status=&managed=&sort=&order=&page=&pageSize= — one page and the total

@@ -2,10 +2,10 @@ import { can } from "@/lib/auth/permissions";
 import { withOrg } from "@/lib/http/console-route";
 import { json } from "@/lib/http/console-response";
 import { readJson } from "@/lib/http/read-json";
-import { getMember } from "@/lib/members/get-member";
+import { getMember } from "@/lib/members/store";
 import { setLockedInput } from "@/lib/members/member-query";
-import { removeMember } from "@/lib/members/remove-member";
-import { setMemberLocked } from "@/lib/members/set-member-locked";
+import { removeMember } from "@/lib/members/store";
+import { setMemberLocked } from "@/lib/members/store";
 
 type Params = { orgId: string; memberId: string };
 

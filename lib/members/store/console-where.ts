@@ -1,11 +1,11 @@
-import type { Prisma } from "../db";
-import { defaultOrder, type MemberListQuery } from "./member-query";
+import type { Prisma } from "../../db";
+import { defaultOrder, type MemberListQuery } from "../member-query";
+import { likeCondition } from "./like-marker";
 
 /**
  * The list's filter, always scoped to one organization. Search runs on the lower-cased
- * columns, so it is case-insensitive on SQLite and PostgreSQL alike. Prisma does not escape
- * `%`/`_` inside `contains` and SQLite has no default LIKE escape: such characters widen the
- * match slightly, they never hide a member.
+ * columns, so it is case-insensitive on SQLite and PostgreSQL alike. A term holding `%`, `_`
+ * or a backslash matches them literally (like-marker.ts: the SCIM filter's escaping too).
  */
 export function memberWhere(orgId: string, q: Pick<MemberListQuery, "q" | "status" | "managed">): Prisma.MemberWhereInput {
   const where: Prisma.MemberWhereInput = { organizationId: orgId };
@@ -13,7 +13,7 @@ export function memberWhere(orgId: string, q: Pick<MemberListQuery, "q" | "statu
   if (q.managed !== "all") where.scimManaged = q.managed === "managed";
   const term = q.q.trim().toLowerCase();
   if (term) {
-    where.OR = [{ userNameLower: { contains: term } }, { displayNameLower: { contains: term } }, { emailLower: { contains: term } }];
+    where.OR = ["userNameLower", "displayNameLower", "emailLower"].map((column) => likeCondition("member", column, "contains", term));
   }
   return where;
 }

@@ -1,15 +1,16 @@
-import { db } from "../db";
-import { AppError } from "../errors";
-import { recordEvent } from "../audit/record-event";
-import { changedMeanwhile, memberNotFound, type ConsoleActor } from "./member-errors";
-import { memberActionRefusal } from "./member-rules";
-import { memberListSelect, toMemberListItem, type MemberListItem } from "./member-view";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { recordEvent } from "../../audit/record-event";
+import { memberActionRefusal } from "../member-rules";
+import { memberListSelect, toMemberListItem, type ConsoleActor, type MemberListItem } from "../member-view";
+import { changedMeanwhile, memberNotFound } from "./errors";
 
 // PATCH /api/organizations/[orgId]/members/[memberId] { locked } — unmanaged members only.
+// Prisma, in an interactive transaction: a rare, hand-made change, where its CPU cost does not matter.
 export async function setMemberLocked(orgId: string, memberId: string, locked: boolean, by: ConsoleActor): Promise<MemberListItem> {
   return db.$transaction(async (tx) => {
     const row = await tx.member.findFirst({ where: { id: memberId, organizationId: orgId }, select: memberListSelect });
-    if (!row) throw memberNotFound();
+    if (!row) throw memberNotFound(memberId);
     const refusal = memberActionRefusal(locked ? "lock" : "unlock", row, by.memberId);
     if (refusal) throw new AppError("conflict", refusal);
     const viewer = { memberId: by.memberId, canManage: true };

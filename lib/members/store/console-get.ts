@@ -1,17 +1,9 @@
-import { db } from "../db";
-import { parseStoredJson } from "../scim/json";
-import { memberNotFound } from "./member-errors";
-import { memberListSelect, toMemberListItem, type MemberListItem, type Viewer } from "./member-view";
-import { managerIdOf, scimAttributesView, type ScimAttributesView } from "./scim-attributes-view";
-
-export interface MemberDetail extends MemberListItem {
-  givenName: string | null;
-  familyName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Present for SCIM-managed members only. */
-  scim: ScimAttributesView | null;
-}
+import { db } from "../../db";
+import { parseStoredJson } from "../../scim/json";
+import { memberListSelect, toMemberListItem, type MemberDetail, type Viewer } from "../member-view";
+import { managerIdOf, scimAttributesView, type ScimAttributesView } from "../scim-attributes-view";
+import { memberNotFound } from "./errors";
+import { managersOf } from "./scim-reads";
 
 // GET /api/organizations/[orgId]/members/[memberId] — one member, with the IdP's attributes when managed.
 export async function getMember(orgId: string, memberId: string, viewer: Viewer): Promise<MemberDetail> {
@@ -20,12 +12,12 @@ export async function getMember(orgId: string, memberId: string, viewer: Viewer)
     where: { id: memberId, organizationId: orgId },
     select: { ...memberListSelect, givenName: true, familyName: true, externalId: true, scimAttributes: true, createdAt: true, updatedAt: true },
   });
-  if (!row) throw memberNotFound();
+  if (!row) throw memberNotFound(memberId);
   let scim: ScimAttributesView | null = null;
   if (row.scimManaged) {
     const attributes = parseStoredJson(row.scimAttributes);
     const managerId = managerIdOf(attributes);
-    const manager = managerId ? await db.member.findFirst({ where: { id: managerId, organizationId: orgId }, select: { displayName: true, userName: true } }) : null;
+    const manager = managerId ? (await managersOf(orgId, [managerId])).get(managerId) : undefined;
     scim = scimAttributesView(row, attributes, manager ? (manager.displayName ?? manager.userName) : null);
   }
   return {

@@ -1,0 +1,65 @@
+/**
+ * Statements for the raw drivers (lib/db/sql.ts), written once for SQLite and PostgreSQL.
+ * The tag records where each named parameter stands; each dialect renders its own
+ * placeholders from that (`?` for better-sqlite3, `$1…` for node-postgres), so no SQL text
+ * is ever rewritten. Both databases accept the rest as written: quoted identifiers,
+ * `true`/`false`, `RETURNING`, `ON CONFLICT`.
+ */
+
+/** `${list("ids")}` → "is one of": PostgreSQL `= ANY($n)` with an array, SQLite `IN (json_each(?))` with its JSON. */
+export interface ListParam<N extends string = string> {
+  list: N;
+}
+
+/** `${raw(COLUMNS)}`: SQL text of ours (a column list), inlined as it is; never a value. */
+export interface RawSql {
+  sql: string;
+}
+
+type Part<N extends string> = N | ListParam<N> | RawSql;
+
+export interface Statement<N extends string = string> {
+  /** Unique: PostgreSQL prepares a named statement once per connection. */
+  name: string;
+  strings: readonly string[];
+  params: readonly Part<N>[];
+  /** PostgreSQL only: `… FOR UPDATE` (SQLite's BEGIN IMMEDIATE already holds the whole database). */
+  forUpdate?: boolean;
+}
+
+export const list = <N extends string>(name: N): ListParam<N> => ({ list: name });
+export const raw = (sql: string): RawSql => ({ sql });
+
+export function statement(name: string) {
+  return <N extends string>(strings: TemplateStringsArray, ...params: Part<N>[]): Statement<N> => ({ name, strings: [...strings], params });
+}
+
+/** The same statement, locking the rows it reads on PostgreSQL. */
+export function forUpdate<N extends string>(s: Statement<N>): Statement<N> {
+  return { ...s, name: `${s.name}_for_update`, forUpdate: true };
+}
+
+export interface Rendered {
+  text: string;
+  /** Parameter names in placeholder order, and whether each is a list. */
+  order: { name: string; list: boolean }[];
+}
+
+export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
+  const order: Rendered["order"] = [];
+  let text = s.strings[0] ?? "";
+  s.params.forEach((p, i) => {
+    if (typeof p === "object" && "sql" in p) {
+      text += p.sql + (s.strings[i + 1] ?? "");
+      return;
+    }
+    const isList = typeof p !== "string";
+    order.push({ name: isList ? p.list : p, list: isList });
+    const n = order.length;
+    const placeholder = dialect === "postgres" ? (isList ? `= ANY($${n})` : `$${n}`) : isList ? "IN (SELECT value FROM json_each(?))" : "?";
+    text += placeholder + (s.strings[i + 1] ?? "");
+  });
+  text = text.replace(/\s+/g, " ").trim();
+  if (s.forUpdate && dialect === "postgres") text += " FOR UPDATE";
+  return { text, order };
+}

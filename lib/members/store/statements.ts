@@ -1,0 +1,54 @@
+import { forUpdate, list, raw, statement } from "../../db/sql-statement";
+import { MEMBER_COLUMNS } from "./columns";
+
+const COLUMNS = raw(MEMBER_COLUMNS);
+
+// Every prepared statement on Member and MemberEmail: the whole of what the store's raw-driver
+// operations send. Each is scoped by organization in its WHERE.
+
+// A member the IdP manages, by id: GET /Users/<id>, and the row every write starts from.
+export const SCIM_MEMBER_BY_ID = statement("member_scim_by_id")`
+  SELECT ${COLUMNS} FROM "Member" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = true`;
+export const SCIM_MEMBER_BY_ID_FOR_UPDATE = forUpdate(SCIM_MEMBER_BY_ID);
+
+// Entra's and Okta's `userName eq` lookup, on the unique (organizationId, userNameLower) index.
+export const SCIM_MEMBER_BY_USERNAME = statement("member_scim_by_username")`
+  SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "userNameLower" = ${"userNameLower"} AND "scimManaged" = true`;
+
+// Managed or not: POST /Users decides between create, adopt and 409 with it.
+export const MEMBER_BY_USERNAME_FOR_UPDATE = forUpdate(statement("member_by_username")`
+  SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "userNameLower" = ${"userNameLower"}`);
+
+// Okta's import pages: the (organizationId, scimManaged, createdAt, id) index gives the whole order.
+export const SCIM_MEMBER_COUNT = statement("member_scim_count")`
+  SELECT COUNT(*) FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true`;
+export const SCIM_MEMBER_PAGE = statement("member_scim_page")`
+  SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true
+  ORDER BY "createdAt" ASC, "id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`;
+
+// The one manager lookup: members the IdP manages, in the same organization.
+export const MANAGERS = statement("member_managers")`
+  SELECT "id", "displayName", "userName" FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true AND "id" ${list("ids")}`;
+
+export const INSERT_MEMBER = statement("member_insert")`
+  INSERT INTO "Member" ("id", "organizationId", "userName", "userNameLower", "email", "emailLower", "givenName", "givenNameLower",
+    "familyName", "familyNameLower", "displayName", "displayNameLower", "externalId", "locked", "scimManaged", "scimAttributes",
+    "scimUpdatedAt", "version", "createdAt", "updatedAt")
+  VALUES (${"id"}, ${"orgId"}, ${"userName"}, ${"userNameLower"}, ${"email"}, ${"emailLower"}, ${"givenName"}, ${"givenNameLower"},
+    ${"familyName"}, ${"familyNameLower"}, ${"displayName"}, ${"displayNameLower"}, ${"externalId"}, ${"locked"}, true, ${"scimAttributes"},
+    ${"now"}, 1, ${"now"}, ${"now"})`;
+
+// The version in the WHERE: a write that lost a race changes nothing instead of overwriting.
+export const UPDATE_SCIM_MEMBER = statement("member_update_scim")`
+  UPDATE "Member" SET "userName" = ${"userName"}, "userNameLower" = ${"userNameLower"}, "email" = ${"email"}, "emailLower" = ${"emailLower"},
+    "givenName" = ${"givenName"}, "givenNameLower" = ${"givenNameLower"}, "familyName" = ${"familyName"}, "familyNameLower" = ${"familyNameLower"},
+    "displayName" = ${"displayName"}, "displayNameLower" = ${"displayNameLower"}, "externalId" = ${"externalId"}, "locked" = ${"locked"},
+    "scimManaged" = true, "scimAttributes" = ${"scimAttributes"}, "scimUpdatedAt" = ${"now"}, "version" = "version" + 1, "updatedAt" = ${"now"}
+  WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "version" = ${"version"}`;
+
+export const DELETE_MEMBER = statement("member_delete")`
+  DELETE FROM "Member" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "version" = ${"version"}`;
+
+export const DELETE_EMAILS = statement("member_emails_delete")`DELETE FROM "MemberEmail" WHERE "memberId" = ${"memberId"}`;
+export const INSERT_EMAIL = statement("member_email_insert")`
+  INSERT INTO "MemberEmail" ("memberId", "value", "valueLower", "type", "primary") VALUES (${"memberId"}, ${"value"}, ${"valueLower"}, ${"type"}, ${"primary"})`;

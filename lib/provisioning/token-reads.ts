@@ -1,0 +1,44 @@
+import { sql } from "../db";
+import { asBool, asDate, asDateOrNull } from "../db/sql";
+import { statement } from "../db/sql-statement";
+
+// The token check every SCIM request makes, and the throttled "last used" write: prepared
+// statements (lib/db/sql.ts), re-read on every request so that a deleted token or a disabled
+// organization is refused on the very next one, on every instance.
+
+export interface TokenRow {
+  id: string;
+  hash: string;
+  prefix: string;
+  organizationId: string;
+  expiresAt: Date;
+  deletedAt: Date | null;
+  lastUsedAt: Date | null;
+  scimEnabled: boolean;
+}
+
+const TOKEN_BY_HASH = statement("scim_token_by_hash")`
+  SELECT t."id", t."hash", t."prefix", t."organizationId", t."expiresAt", t."deletedAt", t."lastUsedAt", c."enabled"
+  FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = ${"hash"}`;
+
+const TOUCH_TOKEN = statement("scim_token_touch")`UPDATE "ScimToken" SET "lastUsedAt" = ${"now"} WHERE "id" = ${"id"}`;
+
+export async function tokenByHash(hash: string): Promise<TokenRow | null> {
+  const r = await sql.row(TOKEN_BY_HASH, { hash });
+  if (!r) return null;
+  const [id, h, prefix, organizationId, expiresAt, deletedAt, lastUsedAt, enabled] = r;
+  return {
+    id: String(id),
+    hash: String(h),
+    prefix: String(prefix),
+    organizationId: String(organizationId),
+    expiresAt: asDate(expiresAt),
+    deletedAt: asDateOrNull(deletedAt),
+    lastUsedAt: asDateOrNull(lastUsedAt),
+    scimEnabled: asBool(enabled),
+  };
+}
+
+export async function touchToken(id: string, now: Date): Promise<void> {
+  await sql.run(TOUCH_TOKEN, { id, now });
+}
