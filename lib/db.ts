@@ -7,6 +7,7 @@ import { releasingTransactions } from "./db/pg-transaction-release";
 import { serializedSqlite } from "./db/serialized-sqlite";
 import { postgresSql, sqliteSql, type Sql } from "./db/sql";
 import { isPostgresUrl, sqliteUrl } from "./db-url";
+import { config } from "./config";
 
 // The process's database access: one Prisma client, and the raw drivers' prepared statements
 // (lib/db/sql.ts) for the paths that run all day, on the same database. Kept on globalThis so
@@ -18,12 +19,12 @@ interface Handles {
 const globalForDb = globalThis as unknown as { __db?: Handles };
 
 function create(): Handles {
-  const url = process.env.DATABASE_URL;
+  const url = config.DATABASE_URL;
   if (isPostgresUrl(url)) {
     // One pool shared by Prisma and the prepared reads. Bounded waits: without them a
     // black-holed server or a frozen connection hangs requests forever; with them the request
     // fails, is answered 503 (lib/db/errors.ts) and the pool recovers when the database returns.
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
+    const pool = new pg.Pool({ connectionString: url, max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
     // Generated from the derived PostgreSQL schema: same models, same API.
     const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, sql: postgresSql(pool) };

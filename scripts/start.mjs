@@ -4,15 +4,20 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { tsImport } from "tsx/esm/api";
 import { buildIsStale } from "./build-state.mjs";
 import { migrate } from "./migrate.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 if (existsSync(".env")) process.loadEnvFile(".env");
+// Before anything is migrated, written or built: a bad variable stops here with a sentence
+// naming it (the schema is TypeScript, lib/config/schema.ts; tsx already runs the seed below).
+const { exitOnInvalidConfig } = await tsImport("../lib/config/exit-on-invalid-config.ts", import.meta.url);
+const config = exitOnInvalidConfig();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT || "3000";
+const port = String(config.PORT);
 
 // A stable session secret for this installation unless one is configured.
 if (!process.env.NEXTAUTH_SECRET) {

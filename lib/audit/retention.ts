@@ -1,16 +1,22 @@
-// How long audit events are kept (AUDIT_RETENTION_DAYS, default 180) and when to prune.
+import { config } from "../config";
+import { variables } from "../config/schema";
 
-export const DEFAULT_RETENTION_DAYS = 180;
-const MAX_RETENTION_DAYS = 36_500;
+// How long audit events are kept (AUDIT_RETENTION_DAYS, default 180) and when to prune.
+// The accepted values and the default are the configuration's (lib/config/schema.ts).
+
+const RETENTION = variables.AUDIT_RETENTION_DAYS;
+export const DEFAULT_RETENTION_DAYS = Number(RETENTION.default);
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A whole number of days from 1 to 36,500; anything else falls back to the default. */
-export function retentionDays(value: string | undefined = process.env.AUDIT_RETENTION_DAYS): number {
-  const text = value?.trim() ?? "";
-  if (!/^\d+$/.test(text)) return DEFAULT_RETENTION_DAYS;
-  const days = Number(text);
-  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : DEFAULT_RETENTION_DAYS;
+/**
+ * Without an argument: the configured AUDIT_RETENTION_DAYS (validated at start-up). Given a
+ * text: a whole number of days from 1 to 36,500, anything else falls back to the default.
+ */
+export function retentionDays(value?: string): number {
+  if (value === undefined) return config.AUDIT_RETENTION_DAYS;
+  const parsed = RETENTION.rule.schema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_RETENTION_DAYS;
 }
 
 /** Events created strictly before this instant are past retention. */

@@ -1,10 +1,11 @@
+import { config } from "../config";
 import { clientAddress } from "../security/client-address";
 import { dbWindow } from "../security/fixed-window";
 
 // Online password guessing: a few tries per account, more per address (offices share one).
 const WINDOW_MS = 15 * 60 * 1000;
-const MAX_PER_EMAIL = Number(process.env.LOGIN_MAX_FAILURES_PER_EMAIL ?? 5);
-const MAX_PER_IP = Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 50);
+const MAX_PER_EMAIL = config.LOGIN_MAX_FAILURES_PER_EMAIL;
+const MAX_PER_IP = config.LOGIN_MAX_FAILURES_PER_IP;
 
 const keys = (email: string, ip: string) => ({ email: `login:email:${email.trim().toLowerCase()}`, ip: `login:ip:${ip}` });
 

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { config } from "../config";
 import { db } from "../db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { hasActiveMembership } from "./get-org-access";
@@ -14,12 +15,12 @@ interface OidcProfile {
 
 // Optional single sign-on for real deployments: any OIDC provider, switched on by env.
 function oidcProvider(): OAuthConfig<OidcProfile>[] {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = config;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
   return [
     {
       id: "oidc",
-      name: process.env.OIDC_NAME || "Single sign-on",
+      name: config.OIDC_NAME || "Single sign-on",
       type: "oauth",
       wellKnown: `${OIDC_ISSUER.replace(/\/+$/, "")}/.well-known/openid-configuration`,
       authorization: { params: { scope: "openid email profile" } },
@@ -46,7 +47,7 @@ export async function authorizeCredentials(email: string, password: string, ip: 
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: config.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

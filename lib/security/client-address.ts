@@ -10,18 +10,12 @@
 // - otherwise: the right-most entry, which is the socket address when the client sent no
 //   header, and whatever it claims when it did (see SECURITY.md: put a proxy in front).
 
+import { config } from "../config";
+
 const MAX_LENGTH = 100; // an IPv6 address with a zone fits; anything longer is not an address
 
-function trustedHops(): number {
-  const raw = process.env.TRUST_PROXY?.trim().toLowerCase();
-  if (!raw || raw === "0" || raw === "false") return 0;
-  if (raw === "true") return 1;
-  const n = Number.parseInt(raw, 10);
-  return Number.isFinite(n) && n > 0 ? n : 0;
-}
-
-// Read once: it is deployment configuration, and process.env is slow to read on every request.
-const TRUSTED_HOPS = trustedHops();
+// A module constant, not a property read per request: this runs on every SCIM request.
+const TRUSTED_HOPS = config.TRUST_PROXY;
 
 export function clientAddress(headers: Headers, hops = TRUSTED_HOPS): string {
   const entries = (headers.get("x-forwarded-for") ?? "")

@@ -1,4 +1,5 @@
 import { recordEvent } from "../../audit/record-event";
+import { config } from "../../config";
 import { db } from "../../db";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { OncePer, TokenBuckets } from "../../security/token-bucket";
@@ -13,19 +14,12 @@ import { isStorableText } from "./json-limits";
 // - per token, on every request: a token bucket of SCIM_RATE_LIMIT_PER_SECOND with bursts
 //   of SCIM_RATE_LIMIT_BURST, sized above what Entra ID and Okta send.
 // Both are recorded in the activity log at most once a minute per token / address.
+// Defaults and bounds: lib/config/schema.ts.
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  const n = raw ? Number(raw) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
-export const RATE_LIMIT_DEFAULTS = { perSecond: 100, burstSeconds: 2, authFailures: 100, authFailureWindowSeconds: 60 } as const;
-
-const perSecond = envNumber("SCIM_RATE_LIMIT_PER_SECOND", RATE_LIMIT_DEFAULTS.perSecond); // 0 = off
-const burst = Math.max(1, envNumber("SCIM_RATE_LIMIT_BURST", perSecond * RATE_LIMIT_DEFAULTS.burstSeconds));
-const maxFailures = envNumber("SCIM_AUTH_MAX_FAILURES", RATE_LIMIT_DEFAULTS.authFailures); // 0 = off
-const failureWindow = Math.max(1, envNumber("SCIM_AUTH_FAILURE_WINDOW_SECONDS", RATE_LIMIT_DEFAULTS.authFailureWindowSeconds));
+const perSecond = config.SCIM_RATE_LIMIT_PER_SECOND; // 0 = off
+const burst = config.SCIM_RATE_LIMIT_BURST;
+const maxFailures = config.SCIM_AUTH_MAX_FAILURES; // 0 = off
+const failureWindow = config.SCIM_AUTH_FAILURE_WINDOW_SECONDS;
 
 const perToken = new TokenBuckets({ ratePerSecond: perSecond, burst });
 const failures = new TokenBuckets({ ratePerSecond: maxFailures / failureWindow, burst: maxFailures });

@@ -1,0 +1,13 @@
+import { parseConfig, type Config } from "./schema";
+
+/**
+ * Start-up check for `next start` (instrumentation.ts) and `npm start` (scripts/start.mjs):
+ * an invalid variable stops the process with one sentence per problem, instead of a server
+ * that runs with a limit silently off.
+ */
+export function exitOnInvalidConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  for (const problem of result.problems) console.error(problem);
+  process.exit(1);
+}

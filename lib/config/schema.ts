@@ -1,0 +1,87 @@
+import { DEFAULT_DATABASE_URL } from "../db-url";
+import { databaseUrl, decimalNumber, httpUrl, idpUrl, minLength, proxyHops, text, wholeNumber, type Rule } from "./rules";
+
+// Every environment variable the application reads, in one table: what it accepts and its
+// default (the text used when it is unset or blank). README.md's "Configuration" table
+// documents the same variables; tests/unit/config/readme-table.test.ts keeps the two equal.
+
+export interface Variable<T> {
+  rule: Rule<T>;
+  /** Used when the variable is unset or blank; without one the value is `undefined`. */
+  default?: string;
+  /** Never echoed in an error: the sentence says "(hidden)". */
+  secret?: boolean;
+}
+
+const MILLION = 1_000_000;
+
+export const variables = {
+  PORT: { rule: wholeNumber(1, 65_535), default: "3000" },
+  DATABASE_URL: { rule: databaseUrl, default: DEFAULT_DATABASE_URL },
+  DATABASE_POOL_SIZE: { rule: wholeNumber(1, 1_000), default: "10" },
+  APP_URL: { rule: httpUrl },
+  // Unset here means "scripts/start.mjs generates one into prisma/.auth-secret".
+  NEXTAUTH_SECRET: { rule: minLength(12, " (generate one with: openssl rand -base64 32)"), secret: true },
+  SEED_PASSWORD: { rule: minLength(8), secret: true },
+  OIDC_ISSUER: { rule: idpUrl },
+  OIDC_CLIENT_ID: { rule: text },
+  OIDC_CLIENT_SECRET: { rule: text, secret: true },
+  OIDC_NAME: { rule: text },
+  TRUST_PROXY: { rule: proxyHops, default: "0" },
+  SCIM_RATE_LIMIT_PER_SECOND: { rule: decimalNumber(0, MILLION, " (0 turns the limit off)"), default: "100" },
+  // Unset: twice SCIM_RATE_LIMIT_PER_SECOND (see parseConfig).
+  SCIM_RATE_LIMIT_BURST: { rule: wholeNumber(1, MILLION) },
+  SCIM_AUTH_MAX_FAILURES: { rule: wholeNumber(0, MILLION, " (0 turns the limit off)"), default: "100" },
+  SCIM_AUTH_FAILURE_WINDOW_SECONDS: { rule: wholeNumber(1, 86_400), default: "60" },
+  LOGIN_MAX_FAILURES_PER_EMAIL: { rule: wholeNumber(1, MILLION), default: "5" },
+  LOGIN_MAX_FAILURES_PER_IP: { rule: wholeNumber(1, MILLION), default: "50" },
+  AUDIT_RETENTION_DAYS: { rule: wholeNumber(1, 36_500), default: "180" },
+} satisfies Record<string, Variable<unknown>>;
+
+export type VariableName = keyof typeof variables;
+type Value<V> = V extends { rule: Rule<infer T>; default: string } ? T : V extends { rule: Rule<infer T> } ? T | undefined : never;
+type Values = { [K in VariableName]: Value<(typeof variables)[K]> };
+
+/** The validated configuration, keyed by variable name; SCIM_RATE_LIMIT_BURST always has its effective value. */
+export type Config = Readonly<Omit<Values, "SCIM_RATE_LIMIT_BURST"> & { SCIM_RATE_LIMIT_BURST: number }>;
+
+export type ParseResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+const names = Object.keys(variables) as VariableName[];
+const OIDC_TRIO = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+function shown(name: VariableName, raw: string): string {
+  const variable: Variable<unknown> = variables[name];
+  if (variable.secret) return "(hidden)";
+  // A PostgreSQL URL may carry a password.
+  return JSON.stringify(raw.replace(/(\/\/[^:@/]*:)[^@/]*@/, "$1(hidden)@"));
+}
+
+const sentence = (name: string, value: string, allowed: string) => `Invalid configuration: ${name} is ${value}; it must be ${allowed}.`;
+
+/** Pure: reads `env` and returns the configuration, or one sentence per invalid variable. */
+export function parseConfig(env: Record<string, string | undefined>): ParseResult {
+  const problems: string[] = [];
+  const values: Partial<Record<VariableName, unknown>> = {};
+  const given = (name: VariableName) => (env[name]?.trim() ? env[name] : undefined);
+  for (const name of names) {
+    const variable: Variable<unknown> = variables[name];
+    const raw = given(name) ?? variable.default;
+    if (raw === undefined) continue;
+    const parsed = variable.rule.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(sentence(name, shown(name, raw), variable.rule.allowed));
+  }
+  // Single sign-on is on only with all three; a partial set used to turn it off without a word.
+  if (OIDC_TRIO.some((name) => given(name) !== undefined)) {
+    for (const name of OIDC_TRIO.filter((n) => given(n) === undefined)) {
+      const others = OIDC_TRIO.filter((n) => n !== name).join(" and ");
+      problems.push(sentence(name, "not set", `set together with ${others} (single sign-on needs all three)`));
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  // Every name is either parsed or optional-and-unset, so `values` now has the table's shape.
+  const parsed = values as Values;
+  const burst = parsed.SCIM_RATE_LIMIT_BURST ?? Math.max(1, parsed.SCIM_RATE_LIMIT_PER_SECOND * 2);
+  return { ok: true, config: Object.freeze({ ...parsed, SCIM_RATE_LIMIT_BURST: burst }) };
+}
