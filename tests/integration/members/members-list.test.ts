@@ -48,6 +48,13 @@ describe("GET /api/organizations/[orgId]/members: search, filters, sorting and p
     expect((await list("q=nobody-at-all")).total).toBe(0);
   });
 
+  it("matches % _ and \\ in a search literally, as the SCIM filter does (one LIKE escaping)", async () => {
+    expect((await list("q=user0")).total).toBe(10); // user00…user09
+    expect((await list("q=user_0")).total).toBe(0); // `_` would match user00, user10 and user20 as a wildcard
+    expect((await list("q=%25bulk")).total).toBe(0); // `%` likewise, every @bulk.test member
+    expect((await list("q=%5C")).total).toBe(0);
+  });
+
   it("filters by status and by managed / unmanaged, and combines filters", async () => {
     expect((await list("status=locked")).items.map((m) => m.userName).sort()).toEqual(["bob.durand@acme.test", "david.petit@acme.test"]);
     expect((await list("status=active")).total).toBe(28);
