@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = process.env.E2E_PASSWORD ?? "e2e-demo-password";
 export const OWNER = "owner@acme.test";
@@ -18,4 +18,20 @@ export function orgIdFromUrl(page: Page): string {
   const m = /\/organizations\/([^/]+)\//.exec(page.url());
   if (!m?.[1]) throw new Error(`no organization in ${page.url()}`);
   return m[1];
+}
+
+/** Signs in through next-auth's credentials endpoint: the page's context gets the session cookie. */
+export async function signInWithApi(request: APIRequestContext, email: string): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+  const { cookies } = await request.storageState();
+  expect(cookies.map((c) => c.name), `signing in as ${email}`).toContain("next-auth.session-token");
+}
+
+/** The seeded demo organization's id. */
+export async function acmeId(request: APIRequestContext): Promise<string> {
+  const { organizations } = (await (await request.get("/api/organizations")).json()) as { organizations: { id: string; name: string }[] };
+  const acme = organizations.find((o) => o.name === "Acme");
+  if (!acme) throw new Error("the demo organization Acme is not seeded");
+  return acme.id;
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { IAM, MEMBER, OWNER, PASSWORD } from "./helpers";
+import { acmeId, IAM, MEMBER, OWNER, signInWithApi } from "./helpers";
 
 // What an owner does after pasting the token into Entra ID or Okta: act in the IdP (here,
 // SCIM requests made by the test), then check the members page and the activity timeline.
@@ -12,21 +12,6 @@ const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const suffix = Date.now().toString(36);
 const GRACE = `grace.hopper.${suffix}@acme.test`;
-
-/** Signs in through next-auth's credentials endpoint: the page's context gets the session cookie. */
-async function signInWithApi(request: APIRequestContext, email: string): Promise<void> {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
-  const { cookies } = await request.storageState();
-  expect(cookies.map((c) => c.name), `signing in as ${email}`).toContain("next-auth.session-token");
-}
-
-async function acmeId(request: APIRequestContext): Promise<string> {
-  const { organizations } = (await (await request.get("/api/organizations")).json()) as { organizations: { id: string; name: string }[] };
-  const acme = organizations.find((o) => o.name === "Acme");
-  if (!acme) throw new Error("the demo organization Acme is not seeded");
-  return acme.id;
-}
 
 interface Settings {
   enabled: boolean;

@@ -4,24 +4,20 @@ import { useQuery } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { ACTION_GROUPS, KNOWN_ACTIONS } from "@/lib/audit/event-catalog";
-import { Pagination } from "../members/pagination";
-import { useUrlState } from "../members/use-url-state";
-import { ActivityFilters, OUTCOMES, PERIODS } from "./activity-filters";
+import { useUrlState } from "@/components/ui/use-url-state";
+import { activityListParams } from "@/lib/audit/activity-query";
+import { ActivityFilters } from "./activity-filters";
 import { ActivityTable } from "./activity-table";
 import { FailingRequestsBanner } from "./failing-requests-banner";
-import { activityListQuery, type ActivityListParams } from "./queries";
+import { activityListQuery } from "./queries";
 
-const DEFAULTS: ActivityListParams = { action: "", outcome: "", period: "all", q: "", page: 1, pageSize: 25 };
-const ALLOWED = {
-  action: ["", ...KNOWN_ACTIONS, ...Object.keys(ACTION_GROUPS)],
-  outcome: OUTCOMES.map((o) => o[0]),
-  period: PERIODS.map((p) => p[0]),
-};
+const CLEARED = { action: undefined, outcome: undefined, period: undefined, q: undefined, page: undefined };
 
 export function ActivityPage({ orgId }: { orgId: string }) {
-  const [params, setParams] = useUrlState(DEFAULTS, ALLOWED);
+  // The URL is read with the API's own schema: a filter the API would refuse falls back to its default.
+  const [params, setParams] = useUrlState(activityListParams);
   const list = useQuery(activityListQuery(orgId, params));
 
   const pageCount = list.data?.pageCount;
@@ -29,7 +25,7 @@ export function ActivityPage({ orgId }: { orgId: string }) {
     if (pageCount !== undefined && params.page > pageCount) setParams({ page: pageCount });
   }, [pageCount, params.page, setParams]);
 
-  const filtered = params.action !== "" || params.outcome !== "" || params.period !== "all" || params.q !== "";
+  const filtered = params.action !== undefined || params.outcome !== undefined || params.period !== "all" || params.q !== "";
   return (
     <div className="space-y-4">
       <FailingRequestsBanner orgId={orgId} />
@@ -48,7 +44,7 @@ export function ActivityPage({ orgId }: { orgId: string }) {
             {filtered ? (
               <>
                 No events match these filters.{" "}
-                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams({ ...DEFAULTS })}>
+                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams(CLEARED)}>
                   Clear filters
                 </button>
               </>

@@ -3,12 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorState } from "@/components/ui/states";
+import { activityListParams } from "@/lib/audit/activity-query";
 import { actorText, targetText } from "@/lib/audit/event-catalog";
 import { TimeAgo } from "../members/time-ago";
 import { OutcomeBadge } from "./event-cells";
-import { activityListQuery, type ActivityListParams } from "./queries";
+import { activityListQuery } from "./queries";
 
-const RECENT: ActivityListParams = { action: "", outcome: "", period: "all", q: "", page: 1, pageSize: 10 };
+const RECENT = activityListParams.parse({ pageSize: 10 });
 
 /** The last ten events, for the SCIM settings page; polls so the IdP's requests show up without a reload. */
 export function RecentActivityPanel({ orgId }: { orgId: string }) {

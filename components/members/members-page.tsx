@@ -5,25 +5,25 @@ import { RefreshCw } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useUrlState } from "@/components/ui/use-url-state";
+import { defaultOrder, memberListParams, type MemberSort } from "@/lib/members/member-query";
 import type { MemberListItem } from "@/lib/members/member-view";
 import { MemberActionDialog } from "./member-action-dialog";
 import { MemberDetailsDialog } from "./member-details-dialog";
 import { MembersTable, type MemberAction } from "./members-table";
-import { Pagination } from "./pagination";
-import { memberListQuery, useRemoveMember, useSetMemberLocked, type MemberListParams } from "./queries";
+import { memberListQuery, useRemoveMember, useSetMemberLocked } from "./queries";
 import { SearchBox, SelectField } from "./search-box";
-import { useUrlState } from "./use-url-state";
 
-const DEFAULTS: MemberListParams = { q: "", status: "all", managed: "all", sort: "name", order: "asc", page: 1, pageSize: 25 };
 const STATUS = [["all", "All statuses"], ["active", "Active"], ["locked", "Locked"]] as const;
 const MANAGED = [["all", "All members"], ["managed", "Managed by SCIM"], ["unmanaged", "Not managed by SCIM"]] as const;
-const ALLOWED = { status: STATUS.map((s) => s[0]), managed: MANAGED.map((s) => s[0]), sort: ["name", "lastChange"], order: ["asc", "desc"] };
 
 const DONE: Record<MemberAction, string> = { lock: "is locked", unlock: "is unlocked", remove: "was removed" };
 
 export function MembersPage({ orgId }: { orgId: string }) {
-  const [params, setParams] = useUrlState(DEFAULTS, ALLOWED);
+  // The URL is read with the API's own schema: what the table shows is what the API validates.
+  const [params, setParams] = useUrlState(memberListParams);
   const list = useQuery(memberListQuery(orgId, params));
   const setLocked = useSetMemberLocked(orgId);
   const remove = useRemoveMember(orgId);
@@ -38,8 +38,10 @@ export function MembersPage({ orgId }: { orgId: string }) {
   }, [pageCount, params.page, setParams]);
 
   const filtered = params.q !== "" || params.status !== "all" || params.managed !== "all";
-  const onSort = (column: MemberListParams["sort"]) =>
-    setParams(column === params.sort ? { order: params.order === "asc" ? "desc" : "asc", page: 1 } : { sort: column, order: column === "name" ? "asc" : "desc", page: 1 });
+  const order = params.order ?? defaultOrder(params.sort);
+  // A new column starts in its default order (left out of the URL: the API applies the same default).
+  const onSort = (column: MemberSort) =>
+    setParams(column === params.sort ? { order: order === "asc" ? "desc" : "asc", page: 1 } : { sort: column, order: undefined, page: 1 });
 
   const closeAction = () => {
     setPending(null);
@@ -90,7 +92,8 @@ export function MembersPage({ orgId }: { orgId: string }) {
           <div aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
             <MembersTable
               items={list.data.items}
-              params={params}
+              sort={params.sort}
+              order={order}
               canManage={list.data.canManage}
               onSort={onSort}
               onOpen={(m) => setDetailId(m.id)}

@@ -2,13 +2,14 @@
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import type { MemberSort } from "@/lib/members/member-query";
 import type { MemberListItem } from "@/lib/members/member-view";
-import type { MemberListParams } from "./queries";
 import { TimeAgo } from "./time-ago";
 
 export type MemberAction = "lock" | "unlock" | "remove";
+type SortOrder = "asc" | "desc";
 
-function SortHeader({ label, column, sort, order, onSort }: { label: string; column: MemberListParams["sort"]; sort: string; order: string; onSort: (c: MemberListParams["sort"]) => void }) {
+function SortHeader({ label, column, sort, order, onSort }: { label: string; column: MemberSort; sort: MemberSort; order: SortOrder; onSort: (c: MemberSort) => void }) {
   const active = sort === column;
   const Icon = !active ? ArrowUpDown : order === "asc" ? ArrowUp : ArrowDown;
   return (
@@ -32,16 +33,18 @@ function ActionButton({ label, who, refusal, danger, onClick }: { label: string;
 
 export function MembersTable({
   items,
-  params,
+  sort,
+  order,
   canManage,
   onSort,
   onOpen,
   onAction,
 }: {
   items: MemberListItem[];
-  params: MemberListParams;
+  sort: MemberSort;
+  order: SortOrder;
   canManage: boolean;
-  onSort: (column: MemberListParams["sort"]) => void;
+  onSort: (column: MemberSort) => void;
   onOpen: (m: MemberListItem) => void;
   onAction: (m: MemberListItem, action: MemberAction) => void;
 }) {
@@ -52,10 +55,10 @@ export function MembersTable({
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
             <th scope="col" className="px-3 py-2">Username</th>
-            <SortHeader label="Name and email" column="name" sort={params.sort} order={params.order} onSort={onSort} />
+            <SortHeader label="Name and email" column="name" sort={sort} order={order} onSort={onSort} />
             <th scope="col" className="px-3 py-2">Status</th>
             <th scope="col" className="px-3 py-2">Provisioning</th>
-            <SortHeader label="Last SCIM change" column="lastChange" sort={params.sort} order={params.order} onSort={onSort} />
+            <SortHeader label="Last SCIM change" column="lastChange" sort={sort} order={order} onSort={onSort} />
             <th scope="col" className="px-3 py-2">Role</th>
             {canManage ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>

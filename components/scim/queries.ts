@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { ScimSettings } from "@/lib/provisioning/get-scim-settings";
 import type { TokenInfo } from "@/lib/provisioning/token-view";
+import { activityKeys } from "../activity/queries";
 
 export interface CreatedTokenResponse {
   token: string;
@@ -12,10 +12,9 @@ export interface CreatedTokenResponse {
   tokenInfo: TokenInfo;
 }
 
-// Hierarchical keys: ["orgs", orgId, "scim"] for settings, ["orgs", orgId, "activity"] for the log.
+// ["orgs", orgId, "scim"]: the settings with their tokens (the activity log has its own keys).
 export const scimKeys = {
   settings: (orgId: string) => ["orgs", orgId, "scim"] as const,
-  activity: (orgId: string) => ["orgs", orgId, "activity"] as const,
 };
 
 export const scimSettingsQuery = (orgId: string) =>
@@ -23,13 +22,13 @@ export const scimSettingsQuery = (orgId: string) =>
 
 const base = (orgId: string) => `/api/organizations/${orgId}/scim`;
 
-/** Every SCIM settings change refreshes the settings and the activity log, nothing else. */
+/** Every SCIM settings change refreshes the settings and the activity lists (it records an event), nothing else. */
 function useScimMutation<TVars, TData>(orgId: string, fn: (vars: TVars) => Promise<TData>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSettled: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: scimKeys.settings(orgId) }), qc.invalidateQueries({ queryKey: scimKeys.activity(orgId) })]);
+      await Promise.all([qc.invalidateQueries({ queryKey: scimKeys.settings(orgId) }), qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) })]);
     },
   });
 }

@@ -3,7 +3,6 @@ import { pageCount, pageWindow } from "../members/pagination";
 import { periodStart, type ActivityListQuery } from "./activity-query";
 import { activitySelect, toActivityItem, type ActivityPage } from "./activity-view";
 import { actionsFor } from "./event-catalog";
-import { pruneExpiredEventsIfDue } from "./prune-expired-events";
 import { retentionDays } from "./retention";
 
 /**
@@ -27,7 +26,6 @@ export function activityWhere(orgId: string, query: ActivityListQuery, now = new
 
 // GET /api/organizations/[orgId]/activity — newest first, one page, counted in the database.
 export async function listActivity(orgId: string, query: ActivityListQuery): Promise<ActivityPage> {
-  await pruneExpiredEventsIfDue();
   const where = activityWhere(orgId, query);
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),

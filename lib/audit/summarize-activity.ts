@@ -1,6 +1,5 @@
 import { db } from "../db";
 import { failureGroups, type FailureGroup } from "./failure-reasons";
-import { pruneExpiredEventsIfDue } from "./prune-expired-events";
 
 export const FAILURE_WINDOW_HOURS = 24;
 
@@ -17,7 +16,6 @@ export interface ActivitySummary {
 // GET /api/organizations/[orgId]/activity/summary — failing SCIM requests of the last 24 hours,
 // grouped in the database on the (organizationId, action, createdAt) index.
 export async function summarizeActivity(orgId: string, now = new Date()): Promise<ActivitySummary> {
-  await pruneExpiredEventsIfDue(now);
   const since = new Date(now.getTime() - FAILURE_WINDOW_HOURS * 3_600_000);
   const scope = (action: string) => ({ organizationId: orgId, action, createdAt: { gte: since } });
   const [auth, rejected, tokens] = await Promise.all([

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
+import { renderingData } from "../http/page-errors";
 import { getSessionUser, type SessionUser } from "./session";
 import { getOrgAccess } from "./get-org-access";
 import { can, type MemberAccess, type Permission } from "./permissions";
@@ -14,8 +15,13 @@ export interface PageAccess {
 /**
  * For server-rendered console pages: signed in, member of the organization (else 404),
  * and whether the permission is held. Pages check it themselves: layouts are not a boundary.
+ * The database being unavailable surfaces as the readable 503 sentence (app/error.tsx).
  */
-export async function requirePageAccess(orgId: string, permission: Permission, path: string): Promise<PageAccess> {
+export function requirePageAccess(orgId: string, permission: Permission, path: string): Promise<PageAccess> {
+  return renderingData(() => checkPageAccess(orgId, permission, path));
+}
+
+async function checkPageAccess(orgId: string, permission: Permission, path: string): Promise<PageAccess> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   const result = await getOrgAccess(user.id, orgId);

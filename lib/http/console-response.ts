@@ -3,8 +3,9 @@ import { ZodError } from "zod";
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { AppError } from "../errors";
 import { answerFor, MemberStoreError } from "../members/store/errors";
+import { UNAVAILABLE_MESSAGE } from "./unavailable-message";
 
-export const UNAVAILABLE_MESSAGE = "The service is temporarily unavailable (the database cannot be reached). Please try again in a moment.";
+export { UNAVAILABLE_MESSAGE };
 
 export function consoleError(status: number, code: string, message: string): NextResponse {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
