@@ -4,7 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { config } from "../config";
 import { db } from "../db";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { hasActiveMembership } from "./get-org-access";
+import { hasActiveMembership } from "../members/store";
 import { assertLoginAllowed, clearLoginFailures, clientIp, recordLoginFailure } from "./login-throttle";
 
 interface OidcProfile {

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { activeMembershipsOf } from "../members/store";
 import { permissionsOf } from "../auth/permissions";
 
 export interface OrganizationSummary {
@@ -10,14 +10,10 @@ export interface OrganizationSummary {
 
 // GET /api/organizations — the organizations where the user has an unlocked membership.
 export async function listOrganizations(userId: string): Promise<OrganizationSummary[]> {
-  const members = await db.member.findMany({
-    where: { userId, locked: false },
-    select: { id: true, organizationId: true, role: true, iamPermission: true, organization: { select: { name: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
+  const members = await activeMembershipsOf(userId);
   return members.map((m) => ({
     id: m.organizationId,
-    name: m.organization.name,
+    name: m.organizationName,
     role: m.role,
     permissions: [...permissionsOf({ memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: m.iamPermission })],
   }));

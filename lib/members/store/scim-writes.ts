@@ -39,12 +39,13 @@ function rowColumns(c: ReturnType<typeof scimColumns>) {
   return { userName: c.userName, email: c.email, givenName: c.givenName, familyName: c.familyName, displayName: c.displayName, externalId: c.externalId, scimAttributes: c.scimAttributes };
 }
 
-async function insert(tx: SqlRunner, orgId: string, profile: ScimProfile, actor: Actor): Promise<MemberRow> {
+/** A new member, or null when the organization already has one of that userName. */
+async function insert(tx: SqlRunner, orgId: string, profile: ScimProfile, actor: Actor): Promise<MemberRow | null> {
   const id = randomUUID();
   const now = new Date();
   const cols = scimColumns(profile);
   const locked = profile.active === false;
-  await tx.run(INSERT_MEMBER, { id, orgId, ...cols, locked, now });
+  if ((await tx.run(INSERT_MEMBER, { id, orgId, ...cols, locked, now })) === 0) return null;
   await writeEmails(tx, id, profile, false);
   const row: MemberRow = { id, organizationId: orgId, role: "member", ...rowColumns(cols), locked, scimManaged: true, version: 1, createdAt: now, updatedAt: now };
   await record(tx, actor, "scim.user.created", row, now, locked ? "Created locked (active: false)." : undefined);
@@ -83,8 +84,11 @@ export async function createScimMember(orgId: string, profile: ScimProfile, acto
   return write(
     () => profile.userName,
     async (tx) => {
+      // Most POSTs create: try the insert first, and look at the existing member only if there is one.
+      const created = await insert(tx, orgId, profile, actor);
+      if (created) return { row: created, adopted: false };
       const found = await tx.row(MEMBER_BY_USERNAME_FOR_UPDATE, { orgId, userNameLower: profile.userName.toLowerCase() });
-      if (!found) return { row: await insert(tx, orgId, profile, actor), adopted: false };
+      if (!found) throw duplicateUserName(profile.userName); // deleted in between: the IdP retries
       const existing = memberFromRow(found);
       if (existing.scimManaged) throw duplicateUserName(profile.userName);
       return { row: await overwrite(tx, existing, profile, actor, true), adopted: true };

@@ -30,13 +30,15 @@ export const SCIM_MEMBER_PAGE = statement("member_scim_page")`
 export const MANAGERS = statement("member_managers")`
   SELECT "id", "displayName", "userName" FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true AND "id" ${list("ids")}`;
 
+// A userName the organization already has inserts nothing (0 rows): then the caller looks at that member.
 export const INSERT_MEMBER = statement("member_insert")`
   INSERT INTO "Member" ("id", "organizationId", "userName", "userNameLower", "email", "emailLower", "givenName", "givenNameLower",
     "familyName", "familyNameLower", "displayName", "displayNameLower", "externalId", "locked", "scimManaged", "scimAttributes",
     "scimUpdatedAt", "version", "createdAt", "updatedAt")
   VALUES (${"id"}, ${"orgId"}, ${"userName"}, ${"userNameLower"}, ${"email"}, ${"emailLower"}, ${"givenName"}, ${"givenNameLower"},
     ${"familyName"}, ${"familyNameLower"}, ${"displayName"}, ${"displayNameLower"}, ${"externalId"}, ${"locked"}, true, ${"scimAttributes"},
-    ${"now"}, 1, ${"now"}, ${"now"})`;
+    ${"now"}, 1, ${"now"}, ${"now"})
+  ON CONFLICT ("organizationId", "userNameLower") DO NOTHING`;
 
 // The version in the WHERE: a write that lost a race changes nothing instead of overwriting.
 export const UPDATE_SCIM_MEMBER = statement("member_update_scim")`
