@@ -50,7 +50,7 @@ function matches(node: Node): boolean {
   if (code === "P2028" && TRANSACTION_TIMEOUT.test(message)) return true;
   // DriverAdapterError causes: { kind, originalCode } or { kind: "postgres", code }.
   if (ADAPTER_KINDS.has(str(node.kind)) || isSqliteBusy(str(node.originalCode))) return true;
-  // From Prisma's adapter ({ kind: "postgres", code }) or straight from node-postgres (lib/db/fast-reads.ts).
+  // From Prisma's adapter ({ kind: "postgres", code }) or straight from node-postgres (lib/db/sql.ts).
   if ((node.kind === "postgres" || typeof node.severity === "string") && isPostgresUnavailable(code)) return true;
   return PG_MESSAGES.test(message);
 }

@@ -31,7 +31,7 @@ const unavailable: [string, unknown][] = [
   ["connection exception class 08", postgresError("08006", "connection failure")],
   ["connection reset", new DriverAdapterError({ kind: "ConnectionClosed" })],
   ["too many connections", new DriverAdapterError({ kind: "TooManyConnections", cause: "sorry, too many clients already" })],
-  ["bare socket error (node-postgres, lib/db/fast-reads.ts)", socketError("ECONNREFUSED")],
+  ["bare socket error (node-postgres, lib/db/sql.ts)", socketError("ECONNREFUSED")],
   ["localhost tried on ::1 and 127.0.0.1", new AggregateError([socketError("ECONNREFUSED"), socketError("ECONNREFUSED")])],
   ["node-postgres DatabaseError 57P01 (fast reads)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL" })],
   ["SQLite locked beyond busy_timeout (P1008, SQLITE_BUSY)", known("P1008", "Operation has timed out", { originalCode: "SQLITE_BUSY", originalMessage: "database is locked", kind: "SocketTimeout" })],
