@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
 import { DeleteTokenDialog } from "./delete-token-dialog";
 import { DisableDialog } from "./disable-dialog";
 import { EnableDialog } from "./enable-dialog";

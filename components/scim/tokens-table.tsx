@@ -2,7 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
 
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "Never");
 const fmtDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
