@@ -15,7 +15,7 @@ export interface ApiKeyCaller {
 }
 
 /** Per key, per instance (like the SCIM token limit): scripts poll, they do not flood. */
-export const API_KEY_RATE = { ratePerSecond: 5, burst: 10 };
+export const API_KEY_RATE = { ratePerSecond: 10, burst: 30 };
 const buckets = new TokenBuckets(API_KEY_RATE);
 const LAST_USED_THROTTLE_MS = 60_000;
 
