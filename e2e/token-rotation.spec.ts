@@ -53,6 +53,9 @@ test("an expiring last token: banner, generate replacement, the IdP switches, de
 
   const rotation = page.getByTestId("rotation");
   await expect(rotation).toContainText(`Waiting for your identity provider's first request with ${newPrefix}…`);
+  // The identity provider may take a while: the watch survives a reload.
+  await page.reload();
+  await expect(rotation).toContainText(`Waiting for your identity provider's first request with ${newPrefix}…`);
 
   // The identity provider (Okta here) makes its first request with the new token.
   const scim = await context.request.get(`/scim/v2/${orgId}/Users?count=1`, { headers: { Authorization: `Bearer ${newToken}`, "User-Agent": "Okta SCIM Client 1.0.0" } });

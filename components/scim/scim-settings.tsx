@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import type { TokenInfo } from "@/lib/provisioning/schemas";
-import { RotationPanel, type Rotation } from "./rotation-panel";
+import { RotationPanel } from "./rotation-panel";
+import { useRotation } from "./use-rotation";
 import { TokenHealthBanner } from "./token-health-banner";
 import { DeleteTokenDialog } from "./delete-token-dialog";
 import { DisableDialog } from "./disable-dialog";
@@ -21,11 +22,11 @@ import { TokenRevealDialog } from "./token-reveal-dialog";
 import { TokensTable } from "./tokens-table";
 
 export function ScimSettings({ orgId }: { orgId: string }) {
-  const [rotation, setRotation] = useState<Rotation | null>(null);
+  const [stored, setRotation] = useRotation(orgId);
   // While a rotation waits for the identity provider's first request with the new token: poll.
   const settings = useQuery({
     ...scimSettingsQuery(orgId),
-    refetchInterval: (q) => (rotation && !q.state.data?.tokens.find((t) => t.id === rotation.newTokenId)?.lastUsedAt ? 2_000 : false),
+    refetchInterval: (q) => (stored && !q.state.data?.tokens.find((t) => t.id === stored.newTokenId)?.lastUsedAt ? 2_000 : false),
   });
   const enable = useEnableScim(orgId);
   const generate = useCreateToken(orgId);
@@ -44,6 +45,8 @@ export function ScimSettings({ orgId }: { orgId: string }) {
   const s = settings.data;
   const activeCount = s.tokens.filter((t) => t.status === "active").length;
   const atLimit = activeCount >= s.maxActiveTokens;
+  // A rotation whose new token is gone (deleted meanwhile) is over.
+  const rotation = stored && s.tokens.some((t) => t.id === stored.newTokenId) ? stored : null;
   const generateReplacement = () =>
     generate.mutate(undefined, {
       onSuccess: (c) => {

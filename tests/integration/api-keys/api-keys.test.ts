@@ -143,7 +143,7 @@ describe("organization API keys", () => {
 
   it("is rate-limited per key, with Retry-After", async () => {
     const busy = await createKey(owner, org.orgId, 30, "busy");
-    const results = await Promise.all(Array.from({ length: 80 }, () => keyApi(busy.key, "GET", scim())));
+    const results = await Promise.all(Array.from({ length: 150 }, () => keyApi(busy.key, "GET", scim())));
     const limited = results.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);

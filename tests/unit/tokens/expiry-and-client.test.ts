@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { redactSecrets } from "@/lib/audit/redact";
 import { apiKeyPrefix, API_KEY_PATTERN, generateApiKey } from "@/lib/api-keys/key-secret";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { expiryEmail } from "@/lib/notifications/expiry-email";
@@ -73,6 +74,11 @@ describe("API key secrets and input", () => {
     const k = [...keys][0]!;
     expect(apiKeyPrefix(k)).toBe(k.slice(0, 13));
     expect(Buffer.from(k.slice(7), "base64url").length).toBe(32);
+  });
+
+  it("never leave the server whole through the activity API", () => {
+    const k = generateApiKey();
+    expect(redactSecrets(`sent ${k} by mistake`)).toBe(`sent ${k.slice(0, 13)}…[redacted] by mistake`);
   });
 
   it("live at most a year, with the scim:manage scope", () => {
