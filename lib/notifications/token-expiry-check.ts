@@ -32,6 +32,8 @@ export interface ExpiryCheckOptions {
   mailer: Mailer | null;
   /** Where the email's link points: APP_URL, else the local server. */
   origin: string;
+  /** Only these organizations (a targeted run; tests sharing one database); default: all. */
+  organizationIds?: readonly string[];
 }
 
 const widest = THRESHOLDS[0]!.withinMs;
@@ -48,10 +50,10 @@ async function claim(organizationId: string, tokenId: string, threshold: ExpiryT
 }
 
 /** The organizations whose last undeleted token is within 30 days of expiry, or recently expired. */
-async function dueOrganizations(now: Date) {
+async function dueOrganizations(now: Date, only?: readonly string[]) {
   const groups = await db.scimToken.groupBy({
     by: ["organizationId"],
-    where: { deletedAt: null, organization: { scimConfig: { enabled: true } } },
+    where: { deletedAt: null, organization: { scimConfig: { enabled: true } }, ...(only ? { organizationId: { in: [...only] } } : {}) },
     _max: { expiresAt: true },
     having: { expiresAt: { _max: { lte: new Date(now.getTime() + widest), gt: new Date(now.getTime() - EXPIRED_NOTICE_WINDOW_MS) } } },
   });
@@ -62,7 +64,7 @@ export async function checkTokenExpiry(now: Date, opts: ExpiryCheckOptions): Pro
   const result: ExpiryCheckResult = { sent: [], failed: [] };
   const mailer = opts.mailer;
   if (!mailer) return result;
-  for (const organizationId of await dueOrganizations(now)) {
+  for (const organizationId of await dueOrganizations(now, opts.organizationIds)) {
     const tokens = await db.scimToken.findMany({ where: { organizationId, deletedAt: null }, select: { id: true, prefix: true, expiresAt: true } });
     const last = lastToken(tokens);
     const threshold = last ? expiryThreshold(last.expiresAt, now) : null;

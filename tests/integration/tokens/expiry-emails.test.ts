@@ -2,12 +2,16 @@
 // job's check (in-process, real database), and from two `npm run jobs -- --once` processes at
 // once to prove each (token, threshold) is sent exactly once.
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { checkTokenExpiry } from "@/lib/notifications/token-expiry-check";
 import { getScimSettings } from "@/lib/provisioning/get-scim-settings";
 import { createOrganization, enableScimWithToken, type TestOrganization } from "../../helpers/fixtures";
+import { freshDatabase } from "../../setup/server-process";
 import { mailsTo, startSmtp, subjectOf, textOf, type TestSmtp } from "../../helpers/smtp";
 
 const DAY = 86_400_000;
@@ -21,7 +25,10 @@ async function orgWithToken(): Promise<{ org: TestOrganization; tokenId: string;
   return { org, tokenId: t.id, expiresAt: t.expiresAt };
 }
 
-const check = (now: Date) => checkTokenExpiry(now, { mailer: smtpMailer(smtp.url, "SCIM console <console@test.example>"), origin: ORIGIN });
+// Scoped to the test's organization: an injected clock a year ahead would otherwise notify every
+// organization the other test files created in the same database.
+const check = (now: Date, org: TestOrganization) =>
+  checkTokenExpiry(now, { mailer: smtpMailer(smtp.url, "SCIM console <console@test.example>"), origin: ORIGIN, organizationIds: [org.orgId] });
 const counts = (org: TestOrganization) => [org.owner, org.iam, org.member].map((p) => mailsTo(smtp, p.email).length);
 
 beforeAll(async () => {
@@ -32,9 +39,9 @@ afterAll(async () => smtp.stop());
 describe("token expiry emails", () => {
   it("sends nothing and claims nothing without SMTP, or more than 30 days ahead", async () => {
     const { org, tokenId, expiresAt } = await orgWithToken();
-    expect((await checkTokenExpiry(new Date(expiresAt.getTime() - 6 * DAY), { mailer: null, origin: ORIGIN })).sent).toEqual([]);
+    expect((await checkTokenExpiry(new Date(expiresAt.getTime() - 6 * DAY), { mailer: null, origin: ORIGIN, organizationIds: [org.orgId] })).sent).toEqual([]);
     expect(await db.tokenExpiryNotice.count({ where: { tokenId } })).toBe(0);
-    await check(new Date(expiresAt.getTime() - 31 * DAY));
+    await check(new Date(expiresAt.getTime() - 31 * DAY), org);
     expect(counts(org)).toEqual([0, 0, 0]);
   });
 
@@ -52,8 +59,8 @@ describe("token expiry emails", () => {
       expect(settings.expiry).toMatchObject({ threshold: step.threshold, tokenId });
       expect(settings.stopped === null).toBe(step.threshold !== "expired");
 
-      await Promise.all([check(now), check(now)]);
-      await check(new Date(now.getTime() + 60_000)); // a later run of the same threshold sends nothing new
+      await Promise.all([check(now, org), check(now, org)]);
+      await check(new Date(now.getTime() + 60_000), org); // a later run of the same threshold sends nothing new
       expect(counts(org), step.threshold).toEqual([i + 1, i + 1, 0]);
       const last = mailsTo(smtp, org.owner.email).at(-1)!;
       expect(subjectOf(last)).toContain(step.subject);
@@ -68,7 +75,7 @@ describe("token expiry emails", () => {
 
   it("sends only the most urgent threshold after a long gap", async () => {
     const { org, tokenId, expiresAt } = await orgWithToken();
-    await check(new Date(expiresAt.getTime() - DAY / 4));
+    await check(new Date(expiresAt.getTime() - DAY / 4), org);
     expect(counts(org)).toEqual([1, 1, 0]);
     expect((await db.tokenExpiryNotice.findMany({ where: { tokenId } })).map((n) => n.threshold)).toEqual(["1d"]);
   });
@@ -78,36 +85,45 @@ describe("token expiry emails", () => {
     const now = new Date(expiresAt.getTime() - 5 * DAY);
     smtp.refuse = true;
     try {
-      const failed = await check(now);
+      const failed = await check(now, org);
       expect(failed.failed.map((f) => f.tokenId)).toContain(tokenId);
     } finally {
       smtp.refuse = false;
     }
     expect(await db.tokenExpiryNotice.count({ where: { tokenId } })).toBe(0);
     expect(counts(org)).toEqual([0, 0, 0]);
-    const retried = await check(new Date(now.getTime() + 15 * 60_000));
+    const retried = await check(new Date(now.getTime() + 15 * 60_000), org);
     expect(retried.sent.filter((s) => s.tokenId === tokenId)).toEqual([{ organizationId: org.orgId, tokenId, threshold: "7d", recipients: 2 }]);
     expect(counts(org)).toEqual([1, 1, 0]);
   });
 
   it("sends exactly once when two `npm run jobs -- --once` processes run at the same time", async () => {
-    const { org, tokenId } = await orgWithToken();
-    // The processes use the real clock: bring the token within a week of expiry.
-    await db.scimToken.update({ where: { id: tokenId }, data: { expiresAt: new Date(Date.now() + 5 * DAY) } });
-    const run = () =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/jobs.ts", "--once"], {
-          env: { ...process.env, DATABASE_URL: inject("databaseUrl"), SMTP_URL: smtp.url, MAIL_FROM: "SCIM console <console@test.example>", APP_URL: ORIGIN },
-          stdio: ["ignore", "pipe", "pipe"],
+    // A database of their own: the processes use the real clock and scan every organization.
+    const dir = mkdtempSync(path.join(tmpdir(), "scim-jobs-"));
+    const separate = await freshDatabase(dir);
+    try {
+      const env = { ...process.env, DATABASE_URL: separate.url, SMTP_URL: smtp.url, MAIL_FROM: "SCIM console <console@test.example>", APP_URL: ORIGIN };
+      const run = (args: string[]) =>
+        new Promise<{ code: number | null; out: string }>((resolve) => {
+          const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+          let out = "";
+          child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+          child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+          child.on("exit", (code) => resolve({ code, out }));
         });
-        let out = "";
-        child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-        child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-        child.on("exit", (code) => resolve({ code, out }));
-      });
-    const results = await Promise.all([run(), run()]);
-    for (const r of results) expect(r.code, r.out).toBe(0);
-    expect(counts(org)).toEqual([1, 1, 0]);
-    expect(await db.tokenExpiryNotice.findMany({ where: { tokenId } })).toMatchObject([{ threshold: "7d", recipients: 2 }]);
+      const seeded = await run(["tests/integration/tokens/separate-database.ts", "seed"]);
+      expect(seeded.code, seeded.out).toBe(0);
+      const { tokenId, emails } = JSON.parse(seeded.out.trim().split("\n").at(-1)!) as { tokenId: string; emails: [string, string, string] };
+
+      const results = await Promise.all([run(["scripts/jobs.ts", "--once"]), run(["scripts/jobs.ts", "--once"])]);
+      for (const r of results) expect(r.code, r.out).toBe(0);
+      expect(emails.map((e) => mailsTo(smtp, e).length)).toEqual([1, 1, 0]); // owner, IAM manager, plain member
+      expect(subjectOf(mailsTo(smtp, emails[0])[0]!)).toContain("expires in 7 days");
+      const notices = await run(["tests/integration/tokens/separate-database.ts", "notices", tokenId]);
+      expect(JSON.parse(notices.out.trim().split("\n").at(-1)!)).toMatchObject([{ threshold: "7d", recipients: 2 }]);
+    } finally {
+      await separate.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
