@@ -2,7 +2,7 @@
 
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
 
 export function DeleteTokenDialog({ token, onCancel, onConfirm, pending }: { token: TokenInfo | null; onCancel: () => void; onConfirm: (t: TokenInfo) => void; pending: boolean }) {
   return (

@@ -2,8 +2,8 @@
 
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
-import type { ScimSettings } from "@/lib/provisioning/get-scim-settings";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import type { ScimSettings } from "@/lib/provisioning/schemas";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
 import { activityKeys } from "../activity/queries";
 
 export interface CreatedTokenResponse {

@@ -9,7 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
+import { RotationPanel } from "./rotation-panel";
+import { useRotation } from "./use-rotation";
+import { TokenHealthBanner } from "./token-health-banner";
 import { DeleteTokenDialog } from "./delete-token-dialog";
 import { DisableDialog } from "./disable-dialog";
 import { EnableDialog } from "./enable-dialog";
@@ -19,7 +22,12 @@ import { TokenRevealDialog } from "./token-reveal-dialog";
 import { TokensTable } from "./tokens-table";
 
 export function ScimSettings({ orgId }: { orgId: string }) {
-  const settings = useQuery(scimSettingsQuery(orgId));
+  const [stored, setRotation] = useRotation(orgId);
+  // While a rotation waits for the identity provider's first request with the new token: poll.
+  const settings = useQuery({
+    ...scimSettingsQuery(orgId),
+    refetchInterval: (q) => (stored && !q.state.data?.tokens.find((t) => t.id === stored.newTokenId)?.lastUsedAt ? 2_000 : false),
+  });
   const enable = useEnableScim(orgId);
   const generate = useCreateToken(orgId);
   const remove = useDeleteToken(orgId);
@@ -37,9 +45,43 @@ export function ScimSettings({ orgId }: { orgId: string }) {
   const s = settings.data;
   const activeCount = s.tokens.filter((t) => t.status === "active").length;
   const atLimit = activeCount >= s.maxActiveTokens;
+  // A rotation whose new token is gone (deleted meanwhile) is over.
+  const rotation = stored && s.tokens.some((t) => t.id === stored.newTokenId) ? stored : null;
+  const generateReplacement = () =>
+    generate.mutate(undefined, {
+      onSuccess: (c) => {
+        setRevealed(c);
+        setRotation({ newTokenId: c.tokenInfo.id, oldTokenIds: s.tokens.filter((t) => t.status === "active" || t.id === s.expiry?.tokenId).map((t) => t.id) });
+      },
+      onError: fail,
+    });
+  const deleteOld = (old: TokenInfo[]) =>
+    void Promise.all(old.map((t) => remove.mutateAsync(t.id))).then(
+      () => {
+        setRotation(null);
+        toast.success(old.length === 1 ? `Token ${old[0]?.prefix}… deleted` : "The old tokens were deleted");
+      },
+      fail,
+    );
 
   return (
     <div className="space-y-6">
+      <div id="token-health" className="space-y-3">
+        {rotation ? null : (
+          <TokenHealthBanner
+            settings={s}
+            action={
+              <>
+                <Button onClick={generateReplacement} disabled={atLimit || generate.isPending}>
+                  {generate.isPending ? "Generating…" : "Generate replacement"}
+                </Button>
+                {atLimit ? <p className="mt-1 text-xs">Two tokens are active: delete the one your identity provider no longer uses first.</p> : null}
+              </>
+            }
+          />
+        )}
+        {rotation ? <RotationPanel rotation={rotation} tokens={s.tokens} pending={remove.isPending} onDeleteOld={deleteOld} onDismiss={() => setRotation(null)} /> : null}
+      </div>
       <FailingRequestsBanner orgId={orgId} />
       <section aria-labelledby="scim-status" className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center justify-between gap-4">

@@ -2,7 +2,8 @@
 
 import { Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { TokenInfo } from "@/lib/provisioning/token-view";
+import { CLIENT_LABELS } from "@/lib/provisioning/client-kind";
+import type { TokenInfo } from "@/lib/provisioning/schemas";
 
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "Never");
 const fmtDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
@@ -19,6 +20,7 @@ export function TokensTable({ tokens, onDelete }: { tokens: TokenInfo[]; onDelet
             <th scope="col" className="px-4 py-2">Created by</th>
             <th scope="col" className="px-4 py-2">Expires</th>
             <th scope="col" className="px-4 py-2">Last used</th>
+            <th scope="col" className="px-4 py-2">Last client</th>
             <th scope="col" className="px-4 py-2">Status</th>
             <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
           </tr>
@@ -38,6 +40,16 @@ export function TokensTable({ tokens, onDelete }: { tokens: TokenInfo[]; onDelet
                 ) : null}
               </td>
               <td className="px-4 py-2">{fmt(t.lastUsedAt)}</td>
+              <td className="px-4 py-2" data-testid="token-client">
+                {t.lastUsedClient ? (
+                  <>
+                    {CLIENT_LABELS[t.lastUsedClient]}
+                    {t.lastUsedAddress ? <span className="block font-mono text-xs text-slate-500">{t.lastUsedAddress}</span> : null}
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="px-4 py-2">{t.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}</td>
               <td className="px-4 py-2 text-right">
                 <button

@@ -8,6 +8,9 @@ export const EVENT_ACTIONS = {
   "scim.disabled": { label: "SCIM disabled", source: "console" },
   "scim.token.created": { label: "Token created", source: "console" },
   "scim.token.deleted": { label: "Token deleted", source: "console" },
+  "scim.token.expiry_notified": { label: "Token expiry emailed", source: "console" },
+  "apikey.created": { label: "API key created", source: "console" },
+  "apikey.deleted": { label: "API key deleted", source: "console" },
   "member.locked": { label: "Member locked", source: "console" },
   "member.unlocked": { label: "Member unlocked", source: "console" },
   "member.removed": { label: "Member removed", source: "console" },
@@ -60,6 +63,8 @@ export function actorText(actor: ActorLike): string {
       return actor.label ?? "A console user";
     case "token":
       return actor.label ? `Token ${actor.label}…` : "A SCIM token";
+    case "api_key":
+      return actor.label ? `API key ${actor.label}…` : "An API key";
     case "anonymous":
       return actor.label ? `Unaccepted token ${actor.label}…` : "Unidentified caller";
     case "system":
@@ -73,5 +78,6 @@ export function actorText(actor: ActorLike): string {
 export function targetText(target: { type: string; id: string | null; label: string | null } | null): string {
   if (!target) return "—";
   if (target.type === "token") return target.label ? `Token ${target.label}…` : "A token";
+  if (target.type === "api_key") return target.label ? `API key ${target.label}…` : "An API key";
   return target.label ?? target.id ?? "—";
 }

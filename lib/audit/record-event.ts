@@ -7,6 +7,7 @@ import { statement } from "../db/sql-statement";
 export type Actor =
   | { type: "user"; id: string; label: string }
   | { type: "token"; id: string; label: string } // label = token prefix, never the token
+  | { type: "api_key"; id: string; label: string } // label = API key prefix, never the key
   | { type: "anonymous"; label?: string }
   | { type: "system" };
 

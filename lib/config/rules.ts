@@ -68,3 +68,12 @@ export const databaseUrl = rule(
 export const text = rule("any text", z.string());
 
 export const minLength = (min: number, hint = "") => rule(`at least ${min} characters long${hint}`, z.string().min(min));
+
+/** An SMTP server: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), user and password in the URL. */
+export const smtpUrl = rule("an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587", z.string().refine((s) => isUrl(s, ["smtp:", "smtps:"])));
+
+/** A sender address, bare or with a display name: "Console <console@example.com>". */
+export const mailbox = rule(
+  "an email address, optionally with a name: Console <console@example.com>",
+  z.string().trim().refine((s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s)),
+);

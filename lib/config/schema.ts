@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "../db-url";
-import { databaseUrl, decimalNumber, httpUrl, idpUrl, minLength, proxyHops, text, wholeNumber, type Rule } from "./rules";
+import { databaseUrl, decimalNumber, httpUrl, idpUrl, mailbox, minLength, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
 // default (the text used when it is unset or blank). README.md's "Configuration" table
@@ -36,6 +36,9 @@ export const variables = {
   LOGIN_MAX_FAILURES_PER_EMAIL: { rule: wholeNumber(1, MILLION), default: "5" },
   LOGIN_MAX_FAILURES_PER_IP: { rule: wholeNumber(1, MILLION), default: "50" },
   AUDIT_RETENTION_DAYS: { rule: wholeNumber(1, 36_500), default: "180" },
+  // Unset: no email is sent (token expiry banners still show). May carry a password.
+  SMTP_URL: { rule: smtpUrl, secret: true },
+  MAIL_FROM: { rule: mailbox, default: "SCIM console <no-reply@localhost>" },
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

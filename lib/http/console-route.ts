@@ -5,6 +5,9 @@ import { getOrgAccess } from "../auth/get-org-access";
 import { can, type MemberAccess, type Permission } from "../auth/permissions";
 import { publicOrigin } from "../public-origin";
 import { toConsoleErrorResponse } from "./console-response";
+import { ApiKeyThrottled, authenticateApiKey, presentsBearer } from "../api-keys/authenticate-api-key";
+import type { ApiKeyScope } from "../api-keys/schemas";
+import type { TokenCreator } from "../provisioning/create-scim-token";
 
 export interface ConsoleContext<P> {
   req: NextRequest;
@@ -57,4 +60,35 @@ export function withOrg<P extends { orgId: string }>(permission: Permission, han
     if (!can(result.access, permission)) throw new AppError("forbidden", "You don't have permission to do this. Ask an organization owner for the IAM permission.");
     return handler({ ...ctx, access: result.access, orgId });
   });
+}
+
+// ---- Organization API keys (lib/api-keys/). Opt-in per route: only the SCIM routes take
+// `Authorization: Bearer <API key>` instead of a session. A bearer request never reaches the
+// session code (nor its Origin check: no browser sends it, so it cannot be forged cross-site).
+
+export interface CallerContext<P> {
+  req: NextRequest;
+  params: P;
+  orgId: string;
+  origin: string;
+  /** The signed-in user, or the API key: who the audit trail names. */
+  by: TokenCreator;
+}
+
+/** withOrg, or an API key of the URL's organization holding `scope`. */
+export function withOrgOrApiKey<P extends { orgId: string }>(permission: Permission, scope: ApiKeyScope, handler: (ctx: CallerContext<P>) => Promise<NextResponse>) {
+  const bySession = withOrg<P>(permission, (ctx) => handler({ req: ctx.req, params: ctx.params, orgId: ctx.orgId, origin: ctx.origin, by: { kind: "user", userId: ctx.user.id, label: ctx.user.email } }));
+  return async (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> => {
+    if (!presentsBearer(req.headers)) return bySession(req, ctx);
+    try {
+      const params = await ctx.params;
+      const key = await authenticateApiKey(req.headers.get("authorization"), params.orgId, scope);
+      return await handler({ req, params, orgId: key.organizationId, origin: publicOrigin(req.headers), by: { kind: "api_key", userId: key.id, label: key.prefix } });
+    } catch (err) {
+      const res = toConsoleErrorResponse(err);
+      if (err instanceof ApiKeyThrottled) res.headers.set("Retry-After", String(err.retryAfterSeconds));
+      if (res.status === 401) res.headers.set("WWW-Authenticate", 'Bearer realm="console"');
+      return res;
+    }
+  };
 }

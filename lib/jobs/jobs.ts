@@ -1,6 +1,6 @@
 import type { Job } from "./job";
 import { retentionJob } from "./retention-job";
+import { tokenExpiryJob } from "./token-expiry-job";
 
-// Every job the server runs; a new periodic task (e.g. a token expiry check every 15 minutes)
-// is one more entry here.
-export const JOBS: readonly Job[] = [retentionJob];
+// Every job the server runs (at start, then every `everyMs`), and `npm run jobs -- --once`.
+export const JOBS: readonly Job[] = [retentionJob, tokenExpiryJob];

@@ -1,4 +1,5 @@
-import { tokenByHash, touchToken } from "./token-reads";
+import { clientKind } from "./client-kind";
+import { tokenByHash, touchToken, type TokenRow } from "./token-reads";
 import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
 
 export interface ScimCaller {
@@ -18,7 +19,27 @@ const LAST_USED_THROTTLE_MS = 60_000;
  * re-read from the database on every request, so a deleted token, an expired one or a
  * disabled organization is refused on the very next request, on every instance.
  */
-export async function authenticateScimToken(authorization: string | null, orgId: string, now = new Date()): Promise<ScimAuthResult> {
+export interface RequestOrigin {
+  userAgent: string | null;
+  address: string;
+}
+
+/**
+ * Throttled to one write a minute per token, except that the first use of a token and a change
+ * of client are written at once: a guided rotation sees the identity provider switch immediately.
+ */
+export function touchIsDue(row: Pick<TokenRow, "lastUsedAt" | "lastUsedClient">, client: string, now: Date): boolean {
+  if (!row.lastUsedAt) return true;
+  if (row.lastUsedClient !== client) return true;
+  return now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS;
+}
+
+export async function authenticateScimToken(
+  authorization: string | null,
+  orgId: string,
+  now = new Date(),
+  from: RequestOrigin = { userAgent: null, address: "unknown" },
+): Promise<ScimAuthResult> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return { ok: false, detail: "Authorization header with a Bearer token is required." };
   const token = match[1];
@@ -34,9 +55,7 @@ export async function authenticateScimToken(authorization: string | null, orgId:
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, detail: "The bearer token has expired.", prefix };
   if (!row.scimEnabled) return { ok: false, detail: "SCIM provisioning is disabled for this organization.", prefix };
 
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS) {
-    // Throttled: at most one write a minute per token, not one per request.
-    await touchToken(row.id, now);
-  }
+  const client = clientKind(from.userAgent);
+  if (touchIsDue(row, client, now)) await touchToken(row.id, now, { client, address: from.address });
   return { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
 }

@@ -10,10 +10,18 @@ export interface CreatedToken {
   tokenInfo: TokenInfo;
 }
 
+/** Who changes SCIM settings: a signed-in user, or an organization API key (lib/api-keys/). */
 export interface TokenCreator {
-  userId: string;
-  label: string; // email, for the audit trail and "created by"
+  userId: string; // the user's id, or the API key's id
+  label: string; // email, or the API key's prefix: for the audit trail and "created by"
+  kind?: "user" | "api_key";
 }
+
+export function creatorActor(by: TokenCreator): Actor {
+  return by.kind === "api_key" ? { type: "api_key", id: by.userId, label: by.label } : { type: "user", id: by.userId, label: by.label };
+}
+
+const creatorName = (by: TokenCreator) => (by.kind === "api_key" ? `API key ${by.label}…` : by.label);
 
 /**
  * Inserts a token inside the caller's transaction. The caller must already hold the
@@ -33,12 +41,11 @@ export async function insertToken(tx: Prisma.TransactionClient, orgId: string, b
       prefix: displayPrefix(token),
       createdAt: now,
       createdById: by.userId,
-      createdByName: by.label,
+      createdByName: creatorName(by),
       expiresAt: expiryFrom(now),
     },
   });
-  const actor: Actor = { type: "user", id: by.userId, label: by.label };
-  await recordEvent({ organizationId: orgId, actor, action: "scim.token.created", target: { type: "token", id: row.id, label: row.prefix } }, tx);
+  await recordEvent({ organizationId: orgId, actor: creatorActor(by), action: "scim.token.created", target: { type: "token", id: row.id, label: row.prefix } }, tx);
   return { token, tokenInfo: toTokenInfo(row, now) };
 }
 

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordEvent } from "../audit/record-event";
-import type { TokenCreator } from "./create-scim-token";
+import { creatorActor, type TokenCreator } from "./create-scim-token";
 
 // DELETE /api/organizations/[orgId]/scim/tokens/[tokenId] — the token stops working at once.
 export async function deleteScimToken(orgId: string, tokenId: string, by: TokenCreator): Promise<void> {
@@ -11,7 +11,7 @@ export async function deleteScimToken(orgId: string, tokenId: string, by: TokenC
     if (count === 0) throw new AppError("not_found", "This token does not exist or was already deleted.");
     const token = await tx.scimToken.findUniqueOrThrow({ where: { id: tokenId }, select: { prefix: true } });
     await recordEvent(
-      { organizationId: orgId, actor: { type: "user", id: by.userId, label: by.label }, action: "scim.token.deleted", target: { type: "token", id: tokenId, label: token.prefix } },
+      { organizationId: orgId, actor: creatorActor(by), action: "scim.token.deleted", target: { type: "token", id: tokenId, label: token.prefix } },
       tx,
     );
   });

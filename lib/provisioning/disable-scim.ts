@@ -3,7 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { recordEvent } from "../audit/record-event";
 import { CONFIRM_WORD } from "./confirm-word";
-import { lockScimConfig, type TokenCreator } from "./create-scim-token";
+import { creatorActor, lockScimConfig, type TokenCreator } from "./create-scim-token";
 
 export const disableScimInput = z.object({ confirm: z.literal(CONFIRM_WORD) });
 
@@ -15,7 +15,7 @@ export async function disableScim(orgId: string, by: TokenCreator): Promise<void
     await tx.scimConfig.update({ where: { organizationId: orgId }, data: { enabled: false, enabledAt: null, enabledById: null } });
     const { count } = await tx.scimToken.updateMany({ where: { organizationId: orgId, deletedAt: null }, data: { deletedAt: now } });
     await recordEvent(
-      { organizationId: orgId, actor: { type: "user", id: by.userId, label: by.label }, action: "scim.disabled", detail: `${count} token(s) deleted` },
+      { organizationId: orgId, actor: creatorActor(by), action: "scim.disabled", detail: `${count} token(s) deleted` },
       tx,
     );
   });

@@ -1,5 +1,5 @@
 import { sql } from "../db";
-import { asBool, asDate, asDateOrNull } from "../db/sql";
+import { asBool, asDate, asDateOrNull, asText } from "../db/sql";
 import { statement } from "../db/sql-statement";
 
 // The token check every SCIM request makes, and the throttled "last used" write: prepared
@@ -14,19 +14,21 @@ export interface TokenRow {
   expiresAt: Date;
   deletedAt: Date | null;
   lastUsedAt: Date | null;
+  lastUsedClient: string | null;
   scimEnabled: boolean;
 }
 
 const TOKEN_BY_HASH = statement("scim_token_by_hash")`
-  SELECT t."id", t."hash", t."prefix", t."organizationId", t."expiresAt", t."deletedAt", t."lastUsedAt", c."enabled"
+  SELECT t."id", t."hash", t."prefix", t."organizationId", t."expiresAt", t."deletedAt", t."lastUsedAt", t."lastUsedClient", c."enabled"
   FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = ${"hash"}`;
 
-const TOUCH_TOKEN = statement("scim_token_touch")`UPDATE "ScimToken" SET "lastUsedAt" = ${"now"} WHERE "id" = ${"id"}`;
+const TOUCH_TOKEN = statement("scim_token_touch_client")`
+  UPDATE "ScimToken" SET "lastUsedAt" = ${"now"}, "lastUsedClient" = ${"client"}, "lastUsedAddress" = ${"address"} WHERE "id" = ${"id"}`;
 
 export async function tokenByHash(hash: string): Promise<TokenRow | null> {
   const r = await sql.row(TOKEN_BY_HASH, { hash });
   if (!r) return null;
-  const [id, h, prefix, organizationId, expiresAt, deletedAt, lastUsedAt, enabled] = r;
+  const [id, h, prefix, organizationId, expiresAt, deletedAt, lastUsedAt, lastUsedClient, enabled] = r;
   return {
     id: String(id),
     hash: String(h),
@@ -35,10 +37,17 @@ export async function tokenByHash(hash: string): Promise<TokenRow | null> {
     expiresAt: asDate(expiresAt),
     deletedAt: asDateOrNull(deletedAt),
     lastUsedAt: asDateOrNull(lastUsedAt),
+    lastUsedClient: asText(lastUsedClient),
     scimEnabled: asBool(enabled),
   };
 }
 
-export async function touchToken(id: string, now: Date): Promise<void> {
-  await sql.run(TOUCH_TOKEN, { id, now });
+export interface TokenUse {
+  client: string;
+  address: string;
+}
+
+/** One UPDATE: when it was used, by which kind of client and from which address. */
+export async function touchToken(id: string, now: Date, use: TokenUse): Promise<void> {
+  await sql.run(TOUCH_TOKEN, { id, now, client: use.client, address: use.address });
 }

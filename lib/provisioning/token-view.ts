@@ -1,22 +1,23 @@
-import { tokenStatus, type TokenStatus } from "./token-secret";
+import { isClientKind } from "./client-kind";
+import type { TokenInfo } from "./schemas";
+import { tokenStatus } from "./token-secret";
 
-export interface TokenInfo {
-  id: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  createdBy: string | null;
-  status: TokenStatus;
-  expiresSoon: boolean; // active and expiring within 30 days
-}
+export type { TokenInfo };
 
 const SOON_MS = 30 * 24 * 60 * 60 * 1000;
 
-export function toTokenInfo(
-  t: { id: string; prefix: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; createdByName: string | null },
-  now = new Date(),
-): TokenInfo {
+export interface TokenRecord {
+  id: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  lastUsedClient?: string | null;
+  lastUsedAddress?: string | null;
+  createdByName: string | null;
+}
+
+export function toTokenInfo(t: TokenRecord, now = new Date()): TokenInfo {
   const status = tokenStatus(t.expiresAt, now);
   return {
     id: t.id,
@@ -24,6 +25,8 @@ export function toTokenInfo(
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    lastUsedClient: isClientKind(t.lastUsedClient) ? t.lastUsedClient : null,
+    lastUsedAddress: t.lastUsedAddress ?? null,
     createdBy: t.createdByName,
     status,
     expiresSoon: status === "active" && t.expiresAt.getTime() - now.getTime() <= SOON_MS,

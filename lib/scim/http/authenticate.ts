@@ -33,7 +33,7 @@ export async function admit(req: Request, orgId: string, request: string): Promi
   const address = clientAddress(req.headers);
   const throttled = addressRefusal(address, orgId);
   if (throttled) await throttled;
-  const result = await authenticateScimToken(req.headers.get("authorization"), orgId);
+  const result = await authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), { userAgent: req.headers.get("user-agent"), address });
   if (!result.ok) {
     noteAuthFailure(address);
     return refuse(orgId, result);

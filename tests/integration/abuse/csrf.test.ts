@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db";
 import { signIn } from "../../helpers/console-client";
 import { createOrganization, createUnmanagedMember, enableScimWithToken, type TestOrganization } from "../../helpers/fixtures";
@@ -30,6 +31,7 @@ interface Fixture {
   org: TestOrganization; // SCIM on, with a token and an unmanaged member
   tokenId: string;
   memberId: string;
+  apiKeyId: string;
   cookie: string; // the owner of both organizations
 }
 
@@ -40,6 +42,8 @@ const CASES: Record<string, Case> = {
   "POST /api/organizations/[orgId]/scim/disable": { url: (f) => `/api/organizations/${f.org.orgId}/scim/disable`, body: { confirm: "Disable" } },
   "POST /api/organizations/[orgId]/scim/tokens": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens` },
   "DELETE /api/organizations/[orgId]/scim/tokens/[tokenId]": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens/${f.tokenId}` },
+  "POST /api/organizations/[orgId]/api-keys": { url: (f) => `/api/organizations/${f.org.orgId}/api-keys`, body: { name: "cross-site", expiresInDays: 30 } },
+  "DELETE /api/organizations/[orgId]/api-keys/[keyId]": { url: (f) => `/api/organizations/${f.org.orgId}/api-keys/${f.apiKeyId}` },
   "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
 };
@@ -68,6 +72,7 @@ async function snapshot(f: Fixture) {
     tokens: await db.scimToken.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
     members: await db.member.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, locked: true }, orderBy: { id: "asc" } }),
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
+    apiKeys: await db.apiKey.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -83,7 +88,8 @@ describe("cross-site requests to the console API", () => {
     const memberId = await createUnmanagedMember(org.orgId, `csrf-${org.orgId.slice(0, 8)}@contoso.example`);
     const cookie = await signIn(org.owner.email, org.owner.password);
     if (!cookie) throw new Error("could not sign in");
-    f = { org, disabledOrg, tokenId: token.id, memberId, cookie };
+    const { apiKey } = await createApiKey(org.orgId, { name: "csrf target", expiresInDays: 30 }, { userId: org.owner.userId, email: org.owner.email });
+    f = { org, disabledOrg, tokenId: token.id, memberId, apiKeyId: apiKey.id, cookie };
   });
 
   it("the table covers every state-changing route", () => {

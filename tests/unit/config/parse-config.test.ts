@@ -61,6 +61,16 @@ const rows: Record<VariableName, Row> = {
   LOGIN_MAX_FAILURES_PER_EMAIL: { unset: 5, good: ["10", 10], bad: ["abc", 'LOGIN_MAX_FAILURES_PER_EMAIL is "abc"; it must be a whole number from 1 to 1000000.'] },
   LOGIN_MAX_FAILURES_PER_IP: { unset: 50, good: [" 100000 ", 100000], bad: ["1e3", 'LOGIN_MAX_FAILURES_PER_IP is "1e3"; it must be a whole number from 1 to 1000000.'] },
   AUDIT_RETENTION_DAYS: { unset: 180, good: ["30", 30], bad: ["36501", 'AUDIT_RETENTION_DAYS is "36501"; it must be a whole number from 1 to 36500.'] },
+  SMTP_URL: {
+    unset: undefined,
+    good: ["smtp://mailer:s3cret@127.0.0.1:2525", "smtp://mailer:s3cret@127.0.0.1:2525"],
+    bad: ["https://mail.example.com", "SMTP_URL is (hidden); it must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587."],
+  },
+  MAIL_FROM: {
+    unset: "SCIM console <no-reply@localhost>",
+    good: ["Acme IAM <iam@acme.example>", "Acme IAM <iam@acme.example>"],
+    bad: ["not an address", 'MAIL_FROM is "not an address"; it must be an email address, optionally with a name: Console <console@example.com>.'],
+  },
 };
 const table = Object.entries(rows) as [VariableName, Row][];
 

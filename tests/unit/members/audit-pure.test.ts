@@ -25,7 +25,18 @@ describe("event catalog", () => {
     expect(eventSource("scim.auth.failed")).toBe("provisioning");
     expect(eventSource("scim.user.renamed")).toBe("provisioning");
     expect(actionsFor("scim.enabled")).toEqual(["scim.enabled"]);
-    expect(actionsFor("console").sort()).toEqual(["member.locked", "member.removed", "member.unlocked", "scim.disabled", "scim.enabled", "scim.token.created", "scim.token.deleted"]);
+    expect(actionsFor("console").sort()).toEqual([
+      "apikey.created",
+      "apikey.deleted",
+      "member.locked",
+      "member.removed",
+      "member.unlocked",
+      "scim.disabled",
+      "scim.enabled",
+      "scim.token.created",
+      "scim.token.deleted",
+      "scim.token.expiry_notified",
+    ]);
     expect(actionsFor("provisioning")).toHaveLength(10);
   });
 
@@ -34,6 +45,8 @@ describe("event catalog", () => {
     expect(actorText({ type: "token", label: "scim_AbC123" })).toBe("Token scim_AbC123…");
     expect(actorText({ type: "anonymous", label: "scim_AbC123" })).toBe("Unaccepted token scim_AbC123…");
     expect(actorText({ type: "anonymous", label: null })).toBe("Unidentified caller");
+    expect(actorText({ type: "api_key", label: "orgkey_AbC123" })).toBe("API key orgkey_AbC123…");
+    expect(targetText({ type: "api_key", id: "k", label: "orgkey_AbC123" })).toBe("API key orgkey_AbC123…");
     expect(targetText({ type: "token", id: "t", label: "scim_AbC123" })).toBe("Token scim_AbC123…");
     expect(targetText({ type: "member", id: "m", label: "alice@acme.test" })).toBe("alice@acme.test");
     expect(targetText(null)).toBe("—");

@@ -54,7 +54,7 @@ describe("token lookup reveals nothing about prefixes", () => {
     const real = "scim_AbCdEf" + "x".repeat(37);
     const hash = sha256(real);
     // A row as the prepared statement returns it (lib/provisioning/token-reads.ts: columns in order).
-    rows.set(hash, ["t1", hash, real.slice(0, 11), "org-1", new Date(Date.now() + 1e9), null, new Date(), true]);
+    rows.set(hash, ["t1", hash, real.slice(0, 11), "org-1", new Date(Date.now() + 1e9), null, new Date(), "other", true]);
     const samePrefix = "scim_AbCdEf" + "y".repeat(37);
     const random = "scim_" + "Q".repeat(43);
     const trace = async (token: string) => {
