@@ -42,6 +42,8 @@ export interface MemberDetail extends MemberListItem {
   updatedAt: string;
   /** Present for SCIM-managed members only. */
   scim: ScimAttributesView | null;
+  /** The identity provider's groups this member is in. */
+  groups: { id: string; displayName: string }[];
 }
 
 export interface MemberPage {

@@ -88,6 +88,6 @@ export const CORE_GROUP_ATTRIBUTES: AttributeDef[] = [
 
 export const SCHEMAS: { id: string; name: string; description: string; attributes: AttributeDef[] }[] = [
   { id: CORE_USER, name: "User", description: "User Account", attributes: CORE_USER_ATTRIBUTES },
-  { id: CORE_GROUP, name: "Group", description: "Group", attributes: CORE_GROUP_ATTRIBUTES },
   { id: ENTERPRISE_USER, name: "EnterpriseUser", description: "Enterprise User", attributes: ENTERPRISE_USER_ATTRIBUTES },
+  { id: CORE_GROUP, name: "Group", description: "Group", attributes: CORE_GROUP_ATTRIBUTES },
 ];

@@ -1,6 +1,7 @@
 // Every state-changing console route refuses a cross-site request: a signed-in owner's
 // cookie with a foreign Origin (or none) is 403 "csrf" and changes nothing. The table is
 // checked against the route files, so a new POST/PUT/PATCH/DELETE route must be added here.
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,7 @@ interface Fixture {
   org: TestOrganization; // SCIM on, with a token and an unmanaged member
   tokenId: string;
   memberId: string;
+  groupId: string; // a group of org, unmapped
   cookie: string; // the owner of both organizations
 }
 
@@ -42,6 +44,7 @@ const CASES: Record<string, Case> = {
   "DELETE /api/organizations/[orgId]/scim/tokens/[tokenId]": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens/${f.tokenId}` },
   "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
+  "PUT /api/organizations/[orgId]/groups/[groupId]/mapping": { url: (f) => `/api/organizations/${f.org.orgId}/groups/${f.groupId}/mapping`, body: { permission: "iam" } },
 };
 
 const origins = (): [string, string | null][] => [
@@ -68,6 +71,7 @@ async function snapshot(f: Fixture) {
     tokens: await db.scimToken.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
     members: await db.member.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, locked: true }, orderBy: { id: "asc" } }),
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
+    mappings: await db.groupMapping.count({ where: { organizationId: { in: orgIds } } }),
   };
 }
 
@@ -83,7 +87,9 @@ describe("cross-site requests to the console API", () => {
     const memberId = await createUnmanagedMember(org.orgId, `csrf-${org.orgId.slice(0, 8)}@contoso.example`);
     const cookie = await signIn(org.owner.email, org.owner.password);
     if (!cookie) throw new Error("could not sign in");
-    f = { org, disabledOrg, tokenId: token.id, memberId, cookie };
+    const groupId = randomUUID();
+    await db.group.create({ data: { id: groupId, organizationId: org.orgId, displayName: "CSRF group", displayNameLower: "csrf group", scimAttributes: "{}" } });
+    f = { org, disabledOrg, tokenId: token.id, memberId, groupId, cookie };
   });
 
   it("the table covers every state-changing route", () => {

@@ -25,8 +25,9 @@ describe("event catalog", () => {
     expect(eventSource("scim.auth.failed")).toBe("provisioning");
     expect(eventSource("scim.user.renamed")).toBe("provisioning");
     expect(actionsFor("scim.enabled")).toEqual(["scim.enabled"]);
-    expect(actionsFor("console").sort()).toEqual(["member.locked", "member.removed", "member.unlocked", "scim.disabled", "scim.enabled", "scim.token.created", "scim.token.deleted"]);
-    expect(actionsFor("provisioning")).toHaveLength(10);
+    expect(eventSource("scim.group.created")).toBe("provisioning");
+    expect(actionsFor("console").sort()).toEqual(["group.mapping.created", "group.mapping.removed", "member.locked", "member.removed", "member.unlocked", "scim.disabled", "scim.enabled", "scim.token.created", "scim.token.deleted"]);
+    expect(actionsFor("provisioning")).toHaveLength(18);
   });
 
   it("names actors and targets in words", () => {
