@@ -17,6 +17,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const COMPARED = ["filter", "getById"];
 const only = process.env.BENCH_CASES?.split(",");
+// Several checkouts may bench on one machine: each its own ports (BENCH_PORT, BENCH_PORT + 1, + 2).
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3900);
 const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
 
 const median = (xs) => {
@@ -48,7 +50,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   const servers = [];
   try {
     for (const [i, kind] of kinds.entries()) {
-      const port = 3900 + i;
+      const port = BASE_PORT + i;
       servers.push({ kind, server: await startServer(kind, port, databaseUrl, sqliteFile), cfgFile: cfgFor(kind, port) });
     }
     const [ours] = servers;

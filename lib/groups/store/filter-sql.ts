@@ -26,6 +26,8 @@ const GROUP: Record<string, Column> = {
 const MEMBER_VALUE: Column = { sql: `gm."memberId"`, type: "string" };
 
 const invalid = (detail: string) => badRequest("invalidFilter", detail);
+// `not (not (…))` nests without adding comparisons: SQLite refuses expressions past 1,000 levels.
+const MAX_DEPTH = 64;
 const own = (key: string) => (Object.hasOwn(GROUP, key) ? GROUP[key] : undefined);
 
 class Builder {
@@ -79,13 +81,14 @@ function leaf(b: Builder, col: Column, node: Filter, attr: string): { cond: stri
 // A negation of a nullable column also matches NULL (SQL's three-valued logic would drop it).
 const negate = (col: Column, cond: string) => (col.nullable ? `(${col.sql} IS NULL OR NOT (${cond}))` : `NOT (${cond})`);
 
-function memberCond(b: Builder, node: Filter): string {
+function memberCond(b: Builder, node: Filter, depth = 0): string {
+  if (depth > MAX_DEPTH) throw invalid(`The filter is nested too deeply (at most ${MAX_DEPTH} levels).`);
   switch (node.op) {
     case "and":
     case "or":
-      return `(${node.filters.map((f) => memberCond(b, f)).join(` ${node.op.toUpperCase()} `)})`;
+      return `(${node.filters.map((f) => memberCond(b, f, depth + 1)).join(` ${node.op.toUpperCase()} `)})`;
     case "not":
-      return `NOT (${memberCond(b, node.filter)})`;
+      return `NOT (${memberCond(b, node.filter, depth + 1)})`;
     case "[]":
       throw invalid("Nested value paths are not supported.");
     default: {
@@ -98,13 +101,14 @@ function memberCond(b: Builder, node: Filter): string {
 
 const someMember = (cond: string) => `EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = g."id" AND ${cond})`;
 
-function groupCond(b: Builder, node: Filter): string {
+function groupCond(b: Builder, node: Filter, depth = 0): string {
+  if (depth > MAX_DEPTH) throw invalid(`The filter is nested too deeply (at most ${MAX_DEPTH} levels).`);
   switch (node.op) {
     case "and":
     case "or":
-      return `(${node.filters.map((f) => groupCond(b, f)).join(` ${node.op.toUpperCase()} `)})`;
+      return `(${node.filters.map((f) => groupCond(b, f, depth + 1)).join(` ${node.op.toUpperCase()} `)})`;
     case "not":
-      return `NOT (${groupCond(b, node.filter)})`;
+      return `NOT (${groupCond(b, node.filter, depth + 1)})`;
     case "[]":
       if (normalizeAttrPath(node.attrPath) !== "members") throw invalid(`Filtering on '${node.attrPath}' is not supported.`);
       return someMember(memberCond(b, node.valFilter));
