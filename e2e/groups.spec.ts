@@ -63,7 +63,7 @@ test.describe("Groups, and mapping a group to the IAM permission", () => {
     const axe = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
-    await row.getByRole("button", { name: GROUP_NAME }).click();
+    await row.getByRole("button", { name: GROUP_NAME, exact: true }).click();
     const dialog = page.getByRole("dialog", { name: `Members of ${GROUP_NAME}` });
     await expect(dialog).toContainText(NEWCOMER);
     await expect(dialog).toContainText(MEMBER);
