@@ -32,6 +32,13 @@ describe("PATCH /Groups shapes", () => {
     expect(await memberIdsOf(scim, g.id)).toEqual([b, c].sort());
     expect((await scim.patch(`/Groups/${g.id}`, [{ op: "remove", path: "members" }])).status).toBe(204);
     expect(await memberIdsOf(scim, g.id)).toEqual([]);
+    // An empty list replaces too: PUT with members [] and replace with [] both empty the group.
+    await scim.patch(`/Groups/${g.id}`, [{ op: "add", path: "members", value: [a, b] }]);
+    expect((await scim.patch(`/Groups/${g.id}`, [{ op: "replace", path: "members", value: [] }])).status).toBe(204);
+    expect(await memberIdsOf(scim, g.id)).toEqual([]);
+    await scim.patch(`/Groups/${g.id}`, [{ op: "add", path: "members", value: [c] }]);
+    expect((await scim.put(`/Groups/${g.id}`, { schemas: [GROUP], displayName: g.displayName, members: [] })).status).toBe(200);
+    expect(await memberIdsOf(scim, g.id)).toEqual([]);
   });
 
   it("several operations apply atomically: one bad operation leaves the group as it was", async () => {
