@@ -60,8 +60,10 @@ const CASES = {
 const patchOp = (Operations) => JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
 CASES.groupFilter = () => ({ method: "GET", path: `${base}/Groups?filter=${encodeURIComponent(`displayName eq "${cfg.groupName}"`)}&excludedAttributes=members` });
 CASES.groupGet = () => ({ method: "GET", path: `${base}/Groups/${cfg.groupId}?excludedAttributes=members` });
+// Request 2k removes a member, request 2k+1 adds that member back: the group stays (nearly) full.
+const patchStart = rnd(cfg.ids.length);
 CASES.groupPatch = () => {
-  const id = pick(cfg.ids);
+  const id = cfg.ids[(patchStart + Math.floor(seq / 2)) % cfg.ids.length];
   const remove = seq++ % 2 === 0;
   return {
     method: "PATCH",

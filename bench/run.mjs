@@ -78,7 +78,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
       await load(c, "warm", ours.cfgFile);
       const r = await measure(ours.server, c, ours.cfgFile);
       run.cases.push(r);
-      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @100 req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
+      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @${r.steadyRate} req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
     }
     // Groups against the Users filter of the same run: Entra's group match and read, whatever the group's size.
     const usersFilter = run.cases.find((c) => c.case === "filter");
