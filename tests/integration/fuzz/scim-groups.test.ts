@@ -44,7 +44,7 @@ describe("SCIM /Groups over HTTP, property-based", () => {
         const res = await send(report, { method: "GET", url, headers: { Authorization: `Bearer ${ctx.scim.token}` } });
         expectScimAnswer(res, `GET /Groups?filter=${filter.slice(0, 200)}`);
         if (res.status !== 200) {
-          expect([400, 429]).toContain(res.status);
+          expect([400, 429, 431]).toContain(res.status); // 431: a URL too long for the server
           return;
         }
         const list = res.body as { totalResults: number; itemsPerPage: number; Resources: { id: string; members?: { value: string }[] }[] };
