@@ -115,6 +115,7 @@ export async function measure(server, caseName, cfgFile, { bursty = false } = {}
       case: caseName,
       rps: sat.rps,
       cpuPerRequestMs,
+      steadyRate: fixed.rps,
       p50At100: fixed.p50,
       p99At100: fixed.p99,
       ...(burst ? { p50Bursty: burst.p50, p99Bursty: burst.p99 } : {}),

@@ -17,6 +17,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const COMPARED = ["filter", "getById"];
 const only = process.env.BENCH_CASES?.split(",");
+// Several checkouts may bench on one machine: each its own ports (BENCH_PORT, BENCH_PORT + 1, + 2).
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3900);
 const results = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), runs: [] };
 
 const median = (xs) => {
@@ -40,7 +42,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   const run = { database: label, rounds: ROUNDS, cases: [], references: [] };
   const cfgFor = (kind, port) => {
     const file = path.join(dir, `${kind}.json`);
-    writeFileSync(file, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, orgId: seed.orgId, token: seed.token, ids: seed.ids, userNames: seed.userNames, seconds: SECONDS, fixedSeconds: SECONDS, rate: 100 }));
+    writeFileSync(file, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}`, orgId: seed.orgId, token: seed.token, ids: seed.ids, userNames: seed.userNames, groupId: seed.groupId, groupName: seed.groupName, seconds: SECONDS, fixedSeconds: SECONDS, rate: 100 }));
     return file;
   };
   // All servers run at once on core 0 (an idle one costs nothing), so that the rounds interleave.
@@ -48,11 +50,11 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   const servers = [];
   try {
     for (const [i, kind] of kinds.entries()) {
-      const port = 3900 + i;
+      const port = BASE_PORT + i;
       servers.push({ kind, server: await startServer(kind, port, databaseUrl, sqliteFile), cfgFile: cfgFor(kind, port) });
     }
     const [ours] = servers;
-    const cases = ["filter", "getById", "listPage", "create", "patch", "put"].filter((c) => !only || only.includes(c));
+    const cases = ["filter", "getById", "listPage", "create", "patch", "put", "groupFilter", "groupGet", "groupPatch"].filter((c) => !only || only.includes(c));
 
     const samples = new Map(); // "kind/case" → figures of each round
     for (let round = 1; round <= ROUNDS; round++) {
@@ -76,7 +78,15 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
       await load(c, "warm", ours.cfgFile);
       const r = await measure(ours.server, c, ours.cfgFile);
       run.cases.push(r);
-      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @100 req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
+      console.log(`  ${c.padEnd(10)} ${String(r.rps).padStart(6)} req/s  ${r.cpuPerRequestMs} ms CPU/req   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @${r.steadyRate} req/s   peak RSS ${r.peakRssMb} MB   errors ${r.errors} non-2xx ${r.non2xx}`);
+    }
+    // Groups against the Users filter of the same run: Entra's group match and read, whatever the group's size.
+    const usersFilter = run.cases.find((c) => c.case === "filter");
+    for (const c of run.cases.filter((x) => x.case === "groupFilter" || x.case === "groupGet")) c.ratioToUsersFilter = usersFilter ? +(c.rps / usersFilter.rps).toFixed(2) : null;
+    if (!only || only.includes("groupTimings")) {
+      run.groupTimings = JSON.parse(execFileSync(...pin(1, [process.execPath, "bench/group-timings.mjs", ours.cfgFile]), { encoding: "utf8", env }).trim());
+      const t = run.groupTimings;
+      console.log(`  groups: add 1,000 members ${t.add1000.medianMs} ms (max ${t.add1000.maxMs}); full GET of ${t.fullGet.members} members ${t.fullGet.medianMs} ms (max ${t.fullGet.maxMs}); delete a 10,000-member group ${t.delete10000.medianMs} ms (max ${t.delete10000.maxMs})`);
     }
     if (!only || only.includes("cycle")) {
       const cycle = JSON.parse(execFileSync(...pin(1, [process.execPath, "bench/initial-cycle.mjs", ours.cfgFile, "2000", "10"]), { encoding: "utf8", env }).trim());
@@ -155,6 +165,8 @@ for (const run of results.runs) {
   for (const c of run.cases) row(run.database, c.case, c);
   for (const r of run.references) row(run.database, `${r.reference}:${r.case}`, r);
   for (const c of run.cases.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ×next-ref of ${c.case}, round by round: ${c.ratiosToNextRefByRound.join(", ")}`);
+  for (const c of run.cases.filter((x) => x.ratioToUsersFilter)) console.log(`${run.database.padEnd(11)} ${c.case} ÷ Users filter req/s: ${c.ratioToUsersFilter}`);
+  if (run.groupTimings) console.log(`${run.database.padEnd(11)} groups (ms, median / max of 5): add 1,000 ${run.groupTimings.add1000.medianMs} / ${run.groupTimings.add1000.maxMs}, full GET ${run.groupTimings.fullGet.medianMs} / ${run.groupTimings.fullGet.maxMs}, delete 10,000 ${run.groupTimings.delete10000.medianMs} / ${run.groupTimings.delete10000.maxMs}`);
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
 }

@@ -1,6 +1,6 @@
 // Seeds a benchmark database: one organization with SCIM enabled, a token, N SCIM-managed
-// members (rows built by the same code the SCIM API writes with) and M audit events.
-// Prints { orgId, token, ids, userNames } as JSON on the last line.
+// members (rows built by the same code the SCIM API writes with), one group holding all of them
+// and M audit events. Prints { orgId, token, ids, userNames, groupId, groupName } as JSON on the last line.
 import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
 import { emailRows, scimColumns } from "../lib/members/store/scim-profile";
@@ -50,6 +50,13 @@ async function main() {
     await db.member.createMany({ data: rows });
     await db.memberEmail.createMany({ data: emails });
   }
+  // One group holding every member: the group benchmarks' worst case (IDP-REQUESTS.md: 10k+ groups time out elsewhere).
+  const groupId = randomUUID();
+  const groupName = "All members";
+  await db.group.create({ data: { id: groupId, organizationId: orgId, displayName: groupName, displayNameLower: groupName.toLowerCase(), scimAttributes: "{}" } });
+  for (let start = 0; start < ids.length; start += BATCH) {
+    await db.groupMember.createMany({ data: ids.slice(start, start + BATCH).map((memberId) => ({ groupId, memberId, createdAt: now })) });
+  }
   const actions = ["scim.user.created", "scim.user.updated", "scim.user.locked", "scim.request.rejected"];
   for (let start = 0; start < events; start += 2000) {
     const data = [];
@@ -70,7 +77,7 @@ async function main() {
     }
     await db.auditEvent.createMany({ data });
   }
-  console.log(JSON.stringify({ orgId, token, ids, userNames }));
+  console.log(JSON.stringify({ orgId, token, ids, userNames, groupId, groupName }));
 }
 
 main()

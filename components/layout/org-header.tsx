@@ -16,6 +16,9 @@ export function OrgHeader({ orgId, orgName, email }: { orgId: string; orgName: s
             <Link href={`/organizations/${orgId}/members`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
               Members
             </Link>
+            <Link href={`/organizations/${orgId}/groups`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+              Groups
+            </Link>
             <Link href={`/organizations/${orgId}/activity`} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
               Activity
             </Link>

@@ -60,6 +60,18 @@ function Details({ orgId, member }: { orgId: string; member: MemberDetail }) {
         <Field label="Provisioning">{member.scimManaged ? <Badge tone="violet">Managed by SCIM</Badge> : "Not managed by SCIM"}</Field>
         <Field label="Last SCIM change">{member.scimUpdatedAt ? fullDate(member.scimUpdatedAt) : "Never"}</Field>
         <Field label="Role">{member.roleLabel}</Field>
+        <Field label="Groups">
+          {member.groups.length
+            ? member.groups.map((g, i) => (
+                <span key={g.id}>
+                  {i ? ", " : null}
+                  <Link href={`/organizations/${orgId}/members?group=${encodeURIComponent(g.id)}`} className="text-violet-800 underline">
+                    {g.displayName}
+                  </Link>
+                </span>
+              ))
+            : "None"}
+        </Field>
         <Field label="Member since">{fullDate(member.createdAt)}</Field>
       </dl>
       {member.scim ? <ScimAttributes scim={member.scim} /> : null}

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useUrlState } from "@/components/ui/use-url-state";
 import { defaultOrder, memberListParams, type MemberSort } from "@/lib/members/member-query";
 import type { MemberListItem } from "@/lib/members/member-view";
+import { GroupFilter } from "../groups/group-filter";
 import { MemberActionDialog } from "./member-action-dialog";
 import { MemberDetailsDialog } from "./member-details-dialog";
 import { MembersTable, type MemberAction } from "./members-table";
@@ -37,7 +38,7 @@ export function MembersPage({ orgId }: { orgId: string }) {
     if (pageCount !== undefined && params.page > pageCount) setParams({ page: pageCount });
   }, [pageCount, params.page, setParams]);
 
-  const filtered = params.q !== "" || params.status !== "all" || params.managed !== "all";
+  const filtered = params.q !== "" || params.status !== "all" || params.managed !== "all" || params.group !== "";
   const order = params.order ?? defaultOrder(params.sort);
   // A new column starts in its default order (left out of the URL: the API applies the same default).
   const onSort = (column: MemberSort) =>
@@ -67,6 +68,7 @@ export function MembersPage({ orgId }: { orgId: string }) {
         <SearchBox label="Search members" placeholder="Username, name or email" value={params.q} onSearch={(q) => setParams({ q, page: 1 })} />
         <SelectField label="Status" value={params.status} options={STATUS} onChange={(status) => setParams({ status, page: 1 })} />
         <SelectField label="Provisioning" value={params.managed} options={MANAGED} onChange={(managed) => setParams({ managed, page: 1 })} />
+        <GroupFilter orgId={orgId} value={params.group} onChange={(group) => setParams({ group, page: 1 })} />
         <Button variant="secondary" onClick={() => void list.refetch()} disabled={list.isFetching} aria-label="Refresh the member list">
           <RefreshCw className={`h-4 w-4 ${list.isFetching ? "animate-spin" : ""}`} aria-hidden /> Refresh
         </Button>
@@ -80,7 +82,7 @@ export function MembersPage({ orgId }: { orgId: string }) {
             {filtered ? (
               <>
                 No members match these filters.{" "}
-                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams({ q: "", status: "all", managed: "all", page: 1 })}>
+                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams({ q: "", status: "all", managed: "all", group: "", page: 1 })}>
                   Clear filters
                 </button>
               </>

@@ -13,7 +13,10 @@ export function SetupHelp() {
             <li>
               Provisioning → Connect your application: <strong>Tenant URL</strong> = the base URL, <strong>Secret token</strong> = the SCIM token (bearer authentication).
             </li>
-            <li>Attribute mapping → Provision Microsoft Entra ID Groups → Enabled: No (groups are not supported yet).</li>
+            <li>
+              Attribute mapping → Provision Microsoft Entra ID Groups → Enabled: <strong>Yes</strong>. Assign the groups to the application; their members are provisioned
+              with them, and the groups appear on the Groups page, where they can be mapped to the IAM permission.
+            </li>
             <li>
               Provision Microsoft Entra ID Users → delete the <code>name.formatted</code> mapping: the display name is built from the given and family names.
             </li>
@@ -30,7 +33,11 @@ export function SetupHelp() {
               Provisioning → Integration: <strong>SCIM connector base URL</strong> = the base URL, unique identifier field = <code>userName</code>, authentication mode ={" "}
               <strong>HTTP Header</strong> with the SCIM token as the bearer token.
             </li>
-            <li>Enable Push New Users, Push Profile Updates and Push User Deactivation. Leave Push Groups off.</li>
+            <li>Enable Push New Users, Push Profile Updates and Push User Deactivation.</li>
+            <li>
+              <strong>Push Groups</strong> tab → Push Groups → find the groups to push (by name or rule); their memberships follow. Pushed groups appear on the Groups page,
+              where they can be mapped to the IAM permission.
+            </li>
           </ol>
         </div>
       </div>

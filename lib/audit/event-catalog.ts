@@ -20,6 +20,16 @@ export const EVENT_ACTIONS = {
   "scim.user.locked": { label: "User locked", source: "provisioning" },
   "scim.user.unlocked": { label: "User unlocked", source: "provisioning" },
   "scim.user.deleted": { label: "User deleted", source: "provisioning" },
+  "scim.group.created": { label: "Group created", source: "provisioning" },
+  "scim.group.renamed": { label: "Group renamed", source: "provisioning" },
+  "scim.group.updated": { label: "Group updated", source: "provisioning" },
+  "scim.group.deleted": { label: "Group deleted", source: "provisioning" },
+  "scim.group.members_added": { label: "Group members added", source: "provisioning" },
+  "scim.group.members_removed": { label: "Group members removed", source: "provisioning" },
+  "group.mapping.created": { label: "Group mapped to the IAM permission", source: "console" },
+  "group.mapping.removed": { label: "Group mapping removed", source: "console" },
+  "group.permission.granted": { label: "IAM permission granted by a group", source: "provisioning" },
+  "group.permission.revoked": { label: "IAM permission revoked by a group", source: "provisioning" },
   "scim.request.rejected": { label: "Request rejected", source: "provisioning" },
   "scim.auth.failed": { label: "Authentication failed", source: "provisioning" },
   "scim.request.throttled": { label: "Requests throttled", source: "provisioning" },
@@ -42,7 +52,7 @@ export function actionLabel(action: string): string {
 }
 
 export function eventSource(action: string): EventSource {
-  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : "console";
+  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.group.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : "console";
 }
 
 /** The actions a filter value stands for. */
@@ -74,7 +84,7 @@ export function actorText(actor: ActorLike): string {
   }
 }
 
-/** What it was done to: a member by username, a token by prefix, a refused request by method and path. */
+/** What it was done to: a member by username, a group by name, a token by prefix, a refused request by method and path. */
 export function targetText(target: { type: string; id: string | null; label: string | null } | null): string {
   if (!target) return "—";
   if (target.type === "token") return target.label ? `Token ${target.label}…` : "A token";

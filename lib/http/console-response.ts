@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { AppError } from "../errors";
 import { answerFor, MemberStoreError } from "../members/store/errors";
+import { groupAnswerFor, GroupStoreError } from "../groups/store/errors";
 import { UNAVAILABLE_MESSAGE } from "./unavailable-message";
 
 export { UNAVAILABLE_MESSAGE };
@@ -21,6 +22,10 @@ export function toConsoleErrorResponse(err: unknown): NextResponse {
   if (err instanceof AppError) return consoleError(err.status, err.code, err.message);
   if (err instanceof MemberStoreError) {
     const a = answerFor("console", err.refusal);
+    return consoleError(a.status, err.refusal.kind === "not_found" ? "not_found" : "conflict", a.message);
+  }
+  if (err instanceof GroupStoreError) {
+    const a = groupAnswerFor("console", err.refusal);
     return consoleError(a.status, err.refusal.kind === "not_found" ? "not_found" : "conflict", a.message);
   }
   if (err instanceof ZodError) {

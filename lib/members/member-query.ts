@@ -10,6 +10,8 @@ export const memberListParams = z.object({
   q: z.string().trim().max(200).default(""),
   status: z.enum(MEMBER_STATUSES).default("all"),
   managed: z.enum(MEMBER_MANAGED).default("all"),
+  /** Members of one group (its id). */
+  group: z.string().trim().max(200).default(""),
   sort: z.enum(MEMBER_SORTS).default("name"),
   order: z.enum(["asc", "desc"]).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),

@@ -15,6 +15,8 @@ export const memberListSelect = {
   iamPermission: true,
   userId: true,
   version: true,
+  // Held through a group mapped to the IAM permission (lib/groups): counted, so the role shows it.
+  _count: { select: { groupMemberships: { where: { group: { mapping: { permission: "iam" } } } } } },
 } satisfies Prisma.MemberSelect;
 
 export type MemberListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }>;
@@ -42,6 +44,8 @@ export interface MemberDetail extends MemberListItem {
   updatedAt: string;
   /** Present for SCIM-managed members only. */
   scim: ScimAttributesView | null;
+  /** The identity provider's groups this member is in. */
+  groups: { id: string; displayName: string }[];
 }
 
 export interface MemberPage {
@@ -78,7 +82,7 @@ export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberList
     scimManaged: row.scimManaged,
     scimUpdatedAt: row.scimUpdatedAt?.toISOString() ?? null,
     role: row.role,
-    roleLabel: roleLabel(row.role, row.iamPermission),
+    roleLabel: roleLabel(row.role, row.iamPermission || row._count.groupMemberships > 0),
     hasConsoleLogin: row.userId !== null,
     isYou: row.id === viewer.memberId,
     refusals: { toggleLock: refuse(row.locked ? "unlock" : "lock"), remove: refuse("remove") },

@@ -1,5 +1,6 @@
 // Schema and message URNs (RFC 7643 §8.7, RFC 7644 §3) and the limits we advertise.
 export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+export const CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 export const LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";

@@ -1,8 +1,8 @@
-import { CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_RESULTS, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG } from "./constants";
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_RESULTS, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG } from "./constants";
 import { notFound } from "./errors";
 import { SCHEMAS } from "./schema/user-schema";
 
-// RFC 7643 §5–7 discovery documents. Groups are not advertised: we do not support them yet.
+// RFC 7643 §5–7 discovery documents: Users (with the Enterprise extension) and Groups.
 
 const DOCS = "https://datatracker.ietf.org/doc/html/rfc7644";
 
@@ -42,6 +42,19 @@ function userResourceType(baseUrl: string) {
   };
 }
 
+function groupResourceType(baseUrl: string) {
+  return {
+    schemas: [RESOURCE_TYPE_SCHEMA],
+    id: "Group",
+    name: "Group",
+    endpoint: "/Groups",
+    description: "Group (the identity provider's groups, which the console can map to permissions)",
+    schema: CORE_GROUP,
+    schemaExtensions: [],
+    meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/Group` },
+  };
+}
+
 function schemaDocument(baseUrl: string, s: (typeof SCHEMAS)[number]) {
   return { schemas: [SCHEMA_SCHEMA], ...s, meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${s.id}` } };
 }
@@ -51,7 +64,7 @@ function list(resources: unknown[]) {
 }
 
 export function resourceTypes(baseUrl: string, id?: string) {
-  const all = [userResourceType(baseUrl)];
+  const all = [userResourceType(baseUrl), groupResourceType(baseUrl)];
   if (id === undefined) return list(all);
   const found = all.find((r) => r.id.toLowerCase() === id.toLowerCase());
   if (!found) throw notFound(`Resource type '${id}' not found.`);

@@ -1,5 +1,6 @@
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { answerFor, MemberStoreError } from "../members/store/errors";
+import { groupAnswerFor, GroupStoreError } from "../groups/store/errors";
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./constants";
 
 // RFC 7644 §3.12 detail codes for 400 (and uniqueness for 409).
@@ -77,6 +78,10 @@ export function toScimError(err: unknown): ScimError {
   if (err instanceof ScimError) return err;
   if (err instanceof MemberStoreError) {
     const a = answerFor("scim", err.refusal);
+    return new ScimError(a.status, a.message, a.scimType);
+  }
+  if (err instanceof GroupStoreError) {
+    const a = groupAnswerFor("scim", err.refusal);
     return new ScimError(a.status, a.message, a.scimType);
   }
   if (isDatabaseUnavailable(err)) {

@@ -13,11 +13,18 @@ function toSegments(name: string): string[] {
   return split.schema === "enterprise" ? [ENTERPRISE_USER, ...segments] : segments;
 }
 
+/** `emails[type eq "work"]` (Microsoft's test tools) names the attribute `emails`; `emails[…].value` its sub-attribute. */
+const withoutFilter = (name: string) => name.replace(/\[[^\]]*\]/g, "");
+
+/** Splits on the commas outside brackets: a filter in `emails[type eq "a,b"]` keeps its own. */
+function splitList(value: string): string[] {
+  return value.match(/(?:[^,[]|\[[^\]]*\])+/g) ?? [];
+}
+
 export function parseAttributeList(value: string | null | undefined): string[][] {
   if (!value) return [];
-  return value
-    .split(",")
-    .map((s) => s.trim())
+  return splitList(value)
+    .map((s) => withoutFilter(s.trim()))
     .filter(Boolean)
     .map(toSegments)
     .filter((segments) => segments.length > 0);

@@ -8,6 +8,8 @@ export interface ResourceContext {
   baseUrl: string;
   /** Display names of the managers the rows point to (id → displayName), when known. */
   managers?: ReadonlyMap<string, string | null>;
+  /** The User's groups (read-only, RFC 7643 §4.1.2); undefined: not read, not returned. */
+  groups?: readonly { id: string; displayName: string }[];
 }
 
 export function userLocation(baseUrl: string, id: string): string {
@@ -57,6 +59,10 @@ export function toScimUser(m: MemberRow, ctx: ResourceContext, stored = storedAt
   for (const def of CORE_USER_ATTRIBUTES) {
     if (def.name === "userName") continue;
     if (def.name === "active") resource.active = !m.locked;
+    else if (def.name === "groups") {
+      // Ours, never what an IdP sent (Okta PUTs back `groups: []`); none is unassigned (RFC 7643 §2.5).
+      if (ctx.groups?.length) resource.groups = ctx.groups.map((g) => ({ value: g.id, $ref: `${ctx.baseUrl}/Groups/${encodeURIComponent(g.id)}`, display: g.displayName, type: "direct" }));
+    }
     else if (stored[def.name] !== undefined) resource[def.name] = stored[def.name];
   }
   if (ext) resource[ENTERPRISE_USER] = ext;

@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import { groupsOfMembers } from "../../groups/store";
 import { parseStoredJson } from "../../scim/json";
 import { memberListSelect, toMemberListItem, type MemberDetail, type Viewer } from "../member-view";
 import { managerIdOf, scimAttributesView, type ScimAttributesView } from "../scim-attributes-view";
@@ -13,6 +14,7 @@ export async function getMember(orgId: string, memberId: string, viewer: Viewer)
     select: { ...memberListSelect, givenName: true, familyName: true, externalId: true, scimAttributes: true, createdAt: true, updatedAt: true },
   });
   if (!row) throw memberNotFound(memberId);
+  const groups = (await groupsOfMembers(orgId, [row.id])).get(row.id) ?? [];
   let scim: ScimAttributesView | null = null;
   if (row.scimManaged) {
     const attributes = parseStoredJson(row.scimAttributes);
@@ -27,5 +29,6 @@ export async function getMember(orgId: string, memberId: string, viewer: Viewer)
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     scim,
+    groups,
   };
 }

@@ -7,8 +7,10 @@ import { likeCondition } from "./like-marker";
  * columns, so it is case-insensitive on SQLite and PostgreSQL alike. A term holding `%`, `_`
  * or a backslash matches them literally (like-marker.ts: the SCIM filter's escaping too).
  */
-export function memberWhere(orgId: string, q: Pick<MemberListQuery, "q" | "status" | "managed">): Prisma.MemberWhereInput {
+export function memberWhere(orgId: string, q: Pick<MemberListQuery, "q" | "status" | "managed"> & { group?: string }): Prisma.MemberWhereInput {
   const where: Prisma.MemberWhereInput = { organizationId: orgId };
+  // The group is matched within the organization: another organization's group id matches nobody.
+  if (q.group) where.groupMemberships = { some: { groupId: q.group, group: { organizationId: orgId } } };
   if (q.status !== "all") where.locked = q.status === "locked";
   if (q.managed !== "all") where.scimManaged = q.managed === "managed";
   const term = q.q.trim().toLowerCase();

@@ -33,10 +33,10 @@ export const MANAGERS = statement("member_managers")`
 // A userName the organization already has inserts nothing (0 rows): then the caller looks at that member.
 export const INSERT_MEMBER = statement("member_insert")`
   INSERT INTO "Member" ("id", "organizationId", "userName", "userNameLower", "email", "emailLower", "givenName", "givenNameLower",
-    "familyName", "familyNameLower", "displayName", "displayNameLower", "externalId", "locked", "scimManaged", "scimAttributes",
+    "familyName", "familyNameLower", "displayName", "displayNameLower", "scimDisplayNameLower", "externalId", "locked", "scimManaged", "scimAttributes",
     "scimUpdatedAt", "version", "createdAt", "updatedAt")
   VALUES (${"id"}, ${"orgId"}, ${"userName"}, ${"userNameLower"}, ${"email"}, ${"emailLower"}, ${"givenName"}, ${"givenNameLower"},
-    ${"familyName"}, ${"familyNameLower"}, ${"displayName"}, ${"displayNameLower"}, ${"externalId"}, ${"locked"}, true, ${"scimAttributes"},
+    ${"familyName"}, ${"familyNameLower"}, ${"displayName"}, ${"displayNameLower"}, ${"scimDisplayNameLower"}, ${"externalId"}, ${"locked"}, true, ${"scimAttributes"},
     ${"now"}, 1, ${"now"}, ${"now"})
   ON CONFLICT ("organizationId", "userNameLower") DO NOTHING`;
 
@@ -44,7 +44,7 @@ export const INSERT_MEMBER = statement("member_insert")`
 export const UPDATE_SCIM_MEMBER = statement("member_update_scim")`
   UPDATE "Member" SET "userName" = ${"userName"}, "userNameLower" = ${"userNameLower"}, "email" = ${"email"}, "emailLower" = ${"emailLower"},
     "givenName" = ${"givenName"}, "givenNameLower" = ${"givenNameLower"}, "familyName" = ${"familyName"}, "familyNameLower" = ${"familyNameLower"},
-    "displayName" = ${"displayName"}, "displayNameLower" = ${"displayNameLower"}, "externalId" = ${"externalId"}, "locked" = ${"locked"},
+    "displayName" = ${"displayName"}, "displayNameLower" = ${"displayNameLower"}, "scimDisplayNameLower" = ${"scimDisplayNameLower"}, "externalId" = ${"externalId"}, "locked" = ${"locked"},
     "scimManaged" = true, "scimAttributes" = ${"scimAttributes"}, "scimUpdatedAt" = ${"now"}, "version" = "version" + 1, "updatedAt" = ${"now"}
   WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "version" = ${"version"}`;
 

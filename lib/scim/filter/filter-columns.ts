@@ -17,7 +17,8 @@ const MEMBER: Record<string, Column> = {
   id: { column: "id", type: "string" },
   username: { column: "userNameLower", type: "string", lower: true },
   externalid: { column: "externalId", type: "string", nullable: true }, // caseExact (RFC 7643 §3.1)
-  displayname: { column: "displayNameLower", type: "string", lower: true, nullable: true },
+  // The IdP's displayName (what the resource returns), not the console's "given family".
+  displayname: { column: "scimDisplayNameLower", type: "string", lower: true, nullable: true },
   "name.givenname": { column: "givenNameLower", type: "string", lower: true, nullable: true },
   "name.familyname": { column: "familyNameLower", type: "string", lower: true, nullable: true },
   active: { column: "locked", type: "boolean", invert: true },

@@ -168,6 +168,25 @@ function comparisons(node: Filter): number {
 // (a unit test holds the two equal); every other filter goes to the parser.
 const USERNAME_EQ = /^(userName) +eq +"([^"\\\u0000-\u001f]*)"$/i;
 
+// Microsoft's reference implementation and test tools leave values unquoted where unambiguous
+// (`userName sw O`, `name.familyName eq Employee`, `meta.created gt 2015-10-10T14:38:21.86-07:00`).
+// Only after a strict parse failed: a bare word after a comparison operator is read as a
+// string, except the JSON literals and numbers, which keep their meaning.
+const BARE_VALUE = /(\b(?:eq|ne|co|sw|ew|gt|ge|lt|le)\s+)([^\s"()[\]]+)(?=\s|\)|\]|$)/gi;
+const JSON_LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;
+
+function quoteBareValues(filter: string): string {
+  return filter.replace(BARE_VALUE, (whole, op: string, value: string) => (JSON_LITERAL.test(value) ? whole : op + JSON.stringify(value)));
+}
+
+function parseLenient(filter: string): Filter {
+  try {
+    return parse(filter);
+  } catch {
+    return parse(quoteBareValues(filter));
+  }
+}
+
 export function parseFilter(filter: string): Filter {
   const { filterLength, filterComparisons } = SCIM_LIMITS;
   if (filter.length > filterLength) throw invalid(limitDetail("the filter is too long", filterLength, "characters"));
@@ -175,7 +194,7 @@ export function parseFilter(filter: string): Filter {
   if (simple) return { op: "eq", attrPath: simple[1]!, compValue: simple[2]! };
   let parsed: Filter;
   try {
-    parsed = parse(filter);
+    parsed = parseLenient(filter);
   } catch {
     throw invalid("The filter is not a valid SCIM filter expression (RFC 7644 §3.4.2.2).");
   }

@@ -23,12 +23,12 @@ function checkString(s: string): void {
   if (!isStorableText(s)) throw badRequest("invalidValue", "Strings must not contain NUL (U+0000) or unpaired surrogate characters.");
 }
 
-export function assertJsonLimits(body: unknown): void {
+export function assertJsonLimits(body: unknown, maxValues: number = SCIM_LIMITS.jsonValues): void {
   const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
   let values = 0;
   while (stack.length) {
     const { value, depth } = stack.pop()!;
-    if (++values > SCIM_LIMITS.jsonValues) throw tooLarge("the body holds too many values", SCIM_LIMITS.jsonValues, "JSON values");
+    if (++values > maxValues) throw tooLarge("the body holds too many values", maxValues, "JSON values");
     if (typeof value === "string") checkString(value);
     if (typeof value !== "object" || value === null) continue;
     if (depth >= SCIM_LIMITS.jsonDepth) throw tooLarge("the body is nested too deeply", SCIM_LIMITS.jsonDepth, "levels");

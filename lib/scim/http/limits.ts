@@ -23,7 +23,21 @@ export const SCIM_LIMITS = {
   jsonValues: 2000,
   /** Characters in any one string of a body, keys included (413). */
   stringLength: 16_384,
+  /**
+   * Group bodies (POST, PUT, PATCH /Groups) carry member lists: Okta's custom apps PUT the
+   * whole list, Entra adds members by the hundred. Room for 20,000 members in one request.
+   */
+  groupBodyBytes: 4 * 1024 * 1024,
+  groupJsonValues: 80_000,
 } as const;
+
+/** The size limits a body is read under: a User's, or a Group's (member lists). */
+export interface BodyLimits {
+  bodyBytes: number;
+  jsonValues: number;
+}
+export const USER_BODY: BodyLimits = { bodyBytes: SCIM_LIMITS.bodyBytes, jsonValues: SCIM_LIMITS.jsonValues };
+export const GROUP_BODY: BodyLimits = { bodyBytes: SCIM_LIMITS.groupBodyBytes, jsonValues: SCIM_LIMITS.groupJsonValues };
 
 /** The detail of every limit error: it names the limit and its value, so the client knows what to change. */
 export function limitDetail(what: string, limit: number, unit: string): string {

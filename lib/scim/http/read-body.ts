@@ -1,13 +1,13 @@
 import { badRequest, ScimError } from "../errors";
 import { assertJsonLimits } from "./json-limits";
-import { SCIM_LIMITS, tooLarge } from "./limits";
+import { tooLarge, USER_BODY, type BodyLimits } from "./limits";
 
-const bodyTooLarge = () => tooLarge("the request body is too large", SCIM_LIMITS.bodyBytes, "bytes");
+const bodyTooLarge = (max: number) => tooLarge("the request body is too large", max, "bytes");
 
 /** A body we stopped reading half-way: the rest is still on the wire, so the connection cannot serve another request. */
 export class UnreadBodyError extends ScimError {
-  constructor() {
-    const { status, detail } = bodyTooLarge();
+  constructor(max: number) {
+    const { status, detail } = bodyTooLarge(max);
     super(status, detail);
   }
 }
@@ -16,9 +16,9 @@ export class UnreadBodyError extends ScimError {
  * Reads the body as a stream and stops at SCIM_LIMITS.bodyBytes, so a client that sends no
  * Content-Length (or a false one) cannot make us buffer more than that.
  */
-async function readLimited(req: Request): Promise<Uint8Array> {
+async function readLimited(req: Request, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > SCIM_LIMITS.bodyBytes) throw bodyTooLarge();
+  if (declared > max) throw bodyTooLarge(max);
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -34,9 +34,9 @@ async function readLimited(req: Request): Promise<Uint8Array> {
     const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
-    if (size > SCIM_LIMITS.bodyBytes) {
+    if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new UnreadBodyError();
+      throw new UnreadBodyError(max);
     }
     chunks.push(value);
   }
@@ -52,8 +52,8 @@ function decode(bytes: Uint8Array): string {
 }
 
 /** The JSON body, whatever the Content-Type says (application/json and application/scim+json alike), within SCIM_LIMITS. */
-export async function readJsonBody(req: Request): Promise<unknown> {
-  const text = decode(await readLimited(req));
+export async function readJsonBody(req: Request, limits: BodyLimits = USER_BODY): Promise<unknown> {
+  const text = decode(await readLimited(req, limits.bodyBytes));
   if (!text.trim()) throw badRequest("invalidSyntax", "The request body is empty: a JSON object is required.");
   let body: unknown;
   try {
@@ -61,6 +61,6 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   } catch {
     throw badRequest("invalidSyntax", "The request body is not valid JSON.");
   }
-  assertJsonLimits(body);
+  assertJsonLimits(body, limits.jsonValues);
   return body;
 }

@@ -1,4 +1,5 @@
-import { discoveryRoute, groupsRoute } from "./discovery-routes";
+import { discoveryRoute } from "./discovery-routes";
+import { groupRoute, groupsRoute } from "./group-routes";
 import { isStorableText, storableText } from "./json-limits";
 import { userRoute, usersRoute } from "./user-routes";
 import type { Handler } from "./types";
@@ -8,8 +9,10 @@ type Route = Partial<Record<string, Handler>>;
 // First path segment (case-insensitive) → handlers by method, for `/<segment>` and `/<segment>/<id>`.
 const COLLECTIONS: Record<string, { collection: Route; item?: Route }> = {
   users: { collection: usersRoute, item: userRoute },
-  groups: groupsRoute,
+  groups: { collection: groupsRoute, item: groupRoute },
   serviceproviderconfig: { collection: discoveryRoute.serviceProviderConfig },
+  // Microsoft's reference implementation and test tools read it under this name.
+  serviceconfiguration: { collection: discoveryRoute.serviceProviderConfig },
   resourcetypes: { collection: discoveryRoute.resourceTypes, item: discoveryRoute.resourceTypes },
   schemas: { collection: discoveryRoute.schemas, item: discoveryRoute.schemas },
 };

@@ -20,7 +20,7 @@ function projector(params: URLSearchParams): (r: ScimObject) => ScimObject {
 }
 
 /** The filter goes into a database query: what cannot be stored cannot match, and PostgreSQL refuses a NUL. */
-function filterParam(params: URLSearchParams): string | null {
+export function filterParam(params: URLSearchParams): string | null {
   const filter = queryParam(params, "filter");
   if (filter !== null && !isStorableText(filter)) throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
   return filter;

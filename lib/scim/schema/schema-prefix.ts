@@ -1,6 +1,7 @@
-import { CORE_USER, ENTERPRISE_USER } from "../constants";
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER } from "../constants";
 
 const CORE = CORE_USER.toLowerCase();
+const GROUP = CORE_GROUP.toLowerCase();
 const ENTERPRISE = ENTERPRISE_USER.toLowerCase();
 
 export type SchemaName = "core" | "enterprise";
@@ -15,6 +16,8 @@ export function splitSchemaPrefix(name: string): { schema: SchemaName; rest: str
   if (lower === ENTERPRISE || lower === CORE) return { schema: lower === CORE ? "core" : "enterprise", rest: "" };
   if (lower.startsWith(ENTERPRISE + ":")) return { schema: "enterprise", rest: name.slice(ENTERPRISE.length + 1) };
   if (lower.startsWith(CORE + ":")) return { schema: "core", rest: name.slice(CORE.length + 1) };
+  // A Group's attributes are its core schema's (the two resource types never share a request).
+  if (lower.startsWith(GROUP + ":")) return { schema: "core", rest: name.slice(GROUP.length + 1) };
   if (lower.startsWith("urn:")) return undefined;
   return { schema: "core", rest: name };
 }

@@ -1,4 +1,4 @@
-import { CORE_USER, ENTERPRISE_USER } from "../constants";
+import { CORE_GROUP, CORE_USER, ENTERPRISE_USER } from "../constants";
 import { attr, complex, multiValued, type AttributeDef } from "./attribute";
 
 // RFC 7643 §4.1 (core User) and §4.3 (Enterprise User). `password` is left out on purpose:
@@ -43,7 +43,7 @@ export const CORE_USER_ATTRIBUTES: AttributeDef[] = [
   ),
   complex(
     "groups",
-    "Groups the user belongs to. Groups are not supported yet: always empty.",
+    "Groups the user belongs to (read-only: membership is written through the Group resource).",
     [
       attr("value", "string", "The identifier of the User's group.", { mutability: "readOnly" }),
       attr("$ref", "reference", "The URI of the corresponding Group resource.", { mutability: "readOnly", referenceTypes: ["Group"] }),
@@ -70,7 +70,24 @@ export const ENTERPRISE_USER_ATTRIBUTES: AttributeDef[] = [
   ]),
 ];
 
+// RFC 7643 §4.2. `members` lists SCIM-managed Users of the organization only.
+export const CORE_GROUP_ATTRIBUTES: AttributeDef[] = [
+  attr("displayName", "string", "A human-readable name for the Group. Unique per organization, case-insensitive.", { required: true, uniqueness: "server" }),
+  complex(
+    "members",
+    "A list of members of the Group: Users of this organization that the identity provider manages. Unknown ids are ignored.",
+    [
+      attr("value", "string", "Identifier of the member of this Group.", { mutability: "immutable" }),
+      attr("$ref", "reference", "The URI of the corresponding User resource.", { mutability: "immutable", referenceTypes: ["User"] }),
+      attr("display", "string", "A human-readable name of the member.", { mutability: "readOnly" }),
+      attr("type", "string", "A label indicating the type of resource.", { mutability: "immutable", canonicalValues: ["User"] }),
+    ],
+    { multiValued: true },
+  ),
+];
+
 export const SCHEMAS: { id: string; name: string; description: string; attributes: AttributeDef[] }[] = [
   { id: CORE_USER, name: "User", description: "User Account", attributes: CORE_USER_ATTRIBUTES },
   { id: ENTERPRISE_USER, name: "EnterpriseUser", description: "Enterprise User", attributes: ENTERPRISE_USER_ATTRIBUTES },
+  { id: CORE_GROUP, name: "Group", description: "Group", attributes: CORE_GROUP_ATTRIBUTES },
 ];

@@ -1,6 +1,7 @@
 // Every state-changing console route refuses a cross-site request: a signed-in owner's
 // cookie with a foreign Origin (or none) is 403 "csrf" and changes nothing. The table is
 // checked against the route files, so a new POST/PUT/PATCH/DELETE route must be added here.
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,7 @@ interface Fixture {
   tokenId: string;
   memberId: string;
   apiKeyId: string;
+  groupId: string; // a group of org, unmapped
   cookie: string; // the owner of both organizations
 }
 
@@ -46,6 +48,7 @@ const CASES: Record<string, Case> = {
   "DELETE /api/organizations/[orgId]/api-keys/[keyId]": { url: (f) => `/api/organizations/${f.org.orgId}/api-keys/${f.apiKeyId}` },
   "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
+  "PUT /api/organizations/[orgId]/groups/[groupId]/mapping": { url: (f) => `/api/organizations/${f.org.orgId}/groups/${f.groupId}/mapping`, body: { permission: "iam" } },
 };
 
 const origins = (): [string, string | null][] => [
@@ -73,6 +76,7 @@ async function snapshot(f: Fixture) {
     members: await db.member.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, locked: true }, orderBy: { id: "asc" } }),
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
     apiKeys: await db.apiKey.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
+    mappings: await db.groupMapping.count({ where: { organizationId: { in: orgIds } } }),
   };
 }
 
@@ -89,7 +93,9 @@ describe("cross-site requests to the console API", () => {
     const cookie = await signIn(org.owner.email, org.owner.password);
     if (!cookie) throw new Error("could not sign in");
     const { apiKey } = await createApiKey(org.orgId, { name: "csrf target", expiresInDays: 30 }, { userId: org.owner.userId, email: org.owner.email });
-    f = { org, disabledOrg, tokenId: token.id, memberId, apiKeyId: apiKey.id, cookie };
+    const groupId = randomUUID();
+    await db.group.create({ data: { id: groupId, organizationId: org.orgId, displayName: "CSRF group", displayNameLower: "csrf group", scimAttributes: "{}" } });
+    f = { org, disabledOrg, tokenId: token.id, memberId, apiKeyId: apiKey.id, groupId, cookie };
   });
 
   it("the table covers every state-changing route", () => {

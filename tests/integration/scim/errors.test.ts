@@ -47,17 +47,18 @@ describe("SCIM errors", () => {
     ["the base URL itself", () => ctx.scim.get(""), 404, undefined],
     ["a path under a user", () => ctx.scim.get(`/Users/${userId}/extra`), 404, undefined],
     ["POST on a user", () => ctx.scim.post(`/Users/${userId}`, { userName: "x" }), 405, undefined],
-    ["POST /Groups", () => ctx.scim.post("/Groups", { displayName: "g" }), 501, undefined],
-    ["PATCH /Groups/<id>", () => ctx.scim.patch("/Groups/g1", [{ op: "add", path: "members", value: [{ value: "x" }] }]), 501, undefined],
-    ["PUT /Groups/<id>", () => ctx.scim.put("/Groups/g1", { displayName: "g" }), 501, undefined],
-    ["DELETE /Groups/<id>", () => ctx.scim.delete("/Groups/g1"), 501, undefined],
+    ["POST /Groups without displayName", () => ctx.scim.post("/Groups", { members: [] }), 400, "invalidValue"],
+    ["PATCH of an unknown group", () => ctx.scim.patch("/Groups/g1", [{ op: "add", path: "members", value: [{ value: "x" }] }]), 404, undefined],
+    ["PUT of an unknown group", () => ctx.scim.put("/Groups/g1", { displayName: "g" }), 404, undefined],
+    ["DELETE of an unknown group", () => ctx.scim.delete("/Groups/g1"), 404, undefined],
+    ["POST on a group", () => ctx.scim.post("/Groups/g1", { displayName: "g" }), 405, undefined],
     ["POST /Bulk", () => ctx.scim.post("/Bulk", { Operations: [] }), 501, undefined],
   ])("%s", async (_label, send, status, scimType) => {
     expectScimError(await send(), status, scimType);
   });
 
-  it("Groups writes say groups are not supported yet", async () => {
-    expect((await ctx.scim.post("/Groups", { displayName: "g" })).body.detail).toMatch(/groups are not supported yet/i);
+  it("an unknown group's detail names it", async () => {
+    expect((await ctx.scim.get("/Groups/g1")).body.detail).toBe("Group 'g1' not found.");
   });
 
   it("unknown ids get a detail that names them", async () => {
@@ -106,7 +107,7 @@ describe("what the API accepts", () => {
     expect(res.headers.get("location")).toBe(location);
   });
 
-  it("Groups lists are empty and honour startIndex and count", async () => {
+  it("Groups lists honour startIndex and count when there are none", async () => {
     const res = await ctx.scim.get("/Groups?startIndex=5&count=10");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ schemas: [LIST], totalResults: 0, startIndex: 5, itemsPerPage: 0, Resources: [] });

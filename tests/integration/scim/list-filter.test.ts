@@ -51,7 +51,9 @@ describe("GET /Users filters", () => {
     ['externalId ne "ext-2"', ["Ada_Lovelace@Contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"]],
     ['name.givenName eq "ADA"', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com"]],
     ['name.familyName sw "hop"', ["grace.hopper@contoso.com"]],
-    ['displayName eq "Grace Hopper"', ["grace.hopper@contoso.com"]],
+    // The displayName the resource returns (the IdP's), not "given family": Grace was sent none.
+    ['displayName eq "ada"', ["Ada_Lovelace@Contoso.com"]],
+    ['displayName eq "Grace Hopper"', []],
     ["active eq false", ["adaXlovelace@contoso.com"]],
     ['active eq true and name.givenName eq "ada"', ["Ada_Lovelace@Contoso.com"]],
     ['name.givenName eq "grace" or name.familyName eq "turing"', ["alan%turing@contoso.com", "grace.hopper@contoso.com"]],
@@ -126,16 +128,17 @@ describe("discovery", () => {
     });
   });
 
-  it("ResourceTypes lists User with the Enterprise extension", async () => {
+  it("ResourceTypes lists User with the Enterprise extension, and Group", async () => {
     const list = await ctx.scim.get("/ResourceTypes");
-    expect(list.body).toMatchObject({ totalResults: 1, Resources: [{ id: "User", endpoint: "/Users", schema: CORE, schemaExtensions: [{ schema: ENT, required: false }] }] });
+    expect(list.body).toMatchObject({ totalResults: 2, Resources: [{ id: "User", endpoint: "/Users", schema: CORE, schemaExtensions: [{ schema: ENT, required: false }] }, { id: "Group", endpoint: "/Groups" }] });
     expect((await ctx.scim.get("/ResourceTypes/User")).body.id).toBe("User");
-    expect((await ctx.scim.get("/ResourceTypes/Group")).status).toBe(404);
+    expect((await ctx.scim.get("/ResourceTypes/Group")).body.id).toBe("Group");
+    expect((await ctx.scim.get("/ResourceTypes/Device")).status).toBe(404);
   });
 
-  it("Schemas describe the core and Enterprise User attributes", async () => {
+  it("Schemas describe the core and Enterprise User attributes, and the Group", async () => {
     const list = await ctx.scim.get("/Schemas");
-    expect(list.body.Resources.map((s: { id: string }) => s.id)).toEqual([CORE, ENT]);
+    expect(list.body.Resources.map((s: { id: string }) => s.id)).toEqual([CORE, ENT, "urn:ietf:params:scim:schemas:core:2.0:Group"]);
     const core = await ctx.scim.get(`/Schemas/${CORE}`);
     const userName = core.body.attributes.find((a: { name: string }) => a.name === "userName");
     expect(userName).toEqual(expect.objectContaining({ type: "string", required: true, caseExact: false, uniqueness: "server", mutability: "readWrite", returned: "default", multiValued: false }));

@@ -14,7 +14,7 @@ import { hardeningReport } from "../../fuzz/hardening-report";
 
 const report = hardeningReport("fuzz-filter");
 
-const COLUMNS = ["id", "userNameLower", "externalId", "displayNameLower", "givenNameLower", "familyNameLower", "locked", "createdAt", "updatedAt", "valueLower", "type", "primary"];
+const COLUMNS = ["id", "userNameLower", "externalId", "scimDisplayNameLower", "givenNameLower", "familyNameLower", "locked", "createdAt", "updatedAt", "valueLower", "type", "primary"];
 const STRUCTURE = ["AND", "OR", "NOT", "emails", "some", "none"];
 const OPERATORS = ["in", "not", "contains", "startsWith", "endsWith", "gt", "gte", "lt", "lte"];
 const ALLOWED_KEYS = new Set([...COLUMNS, ...STRUCTURE, ...OPERATORS]);

@@ -25,9 +25,12 @@ describe("event catalog", () => {
     expect(eventSource("scim.auth.failed")).toBe("provisioning");
     expect(eventSource("scim.user.renamed")).toBe("provisioning");
     expect(actionsFor("scim.enabled")).toEqual(["scim.enabled"]);
+    expect(eventSource("scim.group.created")).toBe("provisioning");
     expect(actionsFor("console").sort()).toEqual([
       "apikey.created",
       "apikey.deleted",
+      "group.mapping.created",
+      "group.mapping.removed",
       "member.locked",
       "member.removed",
       "member.unlocked",
@@ -37,7 +40,7 @@ describe("event catalog", () => {
       "scim.token.deleted",
       "scim.token.expiry_notified",
     ]);
-    expect(actionsFor("provisioning")).toHaveLength(10);
+    expect(actionsFor("provisioning")).toHaveLength(18);
   });
 
   it("names actors and targets in words", () => {

@@ -32,7 +32,7 @@ describe("which console actions a member allows", () => {
 
 describe("member list query", () => {
   it("has defaults, and coerces numbers from the query string", () => {
-    expect(parseMemberListQuery(new URLSearchParams(""))).toEqual({ q: "", status: "all", managed: "all", sort: "name", page: 1, pageSize: 25 });
+    expect(parseMemberListQuery(new URLSearchParams(""))).toEqual({ q: "", status: "all", managed: "all", group: "", sort: "name", page: 1, pageSize: 25 });
     expect(parseMemberListQuery(new URLSearchParams("q=%20Alice%20&page=3&pageSize=100&sort=lastChange&order=asc"))).toMatchObject({ q: "Alice", page: 3, pageSize: 100, sort: "lastChange", order: "asc" });
   });
 

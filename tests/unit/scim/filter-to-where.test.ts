@@ -23,7 +23,7 @@ describe("filterToWhere: attributes and operators", () => {
     [`urn:ietf:params:scim:schemas:core:2.0:user:USERNAME eq "Bob"`, { userNameLower: "bob" }],
     ['externalId eq "AbC"', { externalId: "AbC" }], // caseExact
     ['id eq "m-1"', { id: "m-1" }],
-    ['displayName eq "Ada L"', { displayNameLower: "ada l" }],
+    ['displayName eq "Ada L"', { scimDisplayNameLower: "ada l" }], // the IdP's displayName, as returned
     ['name.givenName eq "Ada"', { givenNameLower: "ada" }],
     ['name.familyName eq "Lovelace"', { familyNameLower: "lovelace" }],
     ["active eq true", { locked: false }],

@@ -1,0 +1,88 @@
+import { forUpdate, list, raw, statement } from "../../db/sql-statement";
+import { GROUP_COLUMNS } from "./columns";
+
+const COLUMNS = raw(GROUP_COLUMNS);
+
+// Every prepared statement on Group, GroupMember and GroupMapping. Each is scoped by
+// organization (or by a group id already checked against it). Membership changes are one
+// set-based statement per operation, whatever the number of members it names.
+
+export const GROUP_BY_ID = statement("group_by_id")`
+  SELECT ${COLUMNS} FROM "Group" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"}`;
+export const GROUP_BY_ID_FOR_UPDATE = forUpdate(GROUP_BY_ID);
+
+// Entra's `displayName eq` match, on the unique (organizationId, displayNameLower) index.
+export const GROUP_BY_DISPLAY_NAME = statement("group_by_display_name")`
+  SELECT ${COLUMNS} FROM "Group" WHERE "organizationId" = ${"orgId"} AND "displayNameLower" = ${"displayNameLower"}`;
+
+// Okta's import pages: the (organizationId, createdAt, id) index gives the whole order.
+export const GROUP_COUNT = statement("group_count")`SELECT COUNT(*) FROM "Group" WHERE "organizationId" = ${"orgId"}`;
+export const GROUP_PAGE = statement("group_page")`
+  SELECT ${COLUMNS} FROM "Group" WHERE "organizationId" = ${"orgId"} ORDER BY "createdAt" ASC, "id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`;
+
+// A displayName the organization already has inserts nothing (0 rows): a 409.
+export const INSERT_GROUP = statement("group_insert")`
+  INSERT INTO "Group" ("id", "organizationId", "displayName", "displayNameLower", "externalId", "scimAttributes", "version", "createdAt", "updatedAt")
+  VALUES (${"id"}, ${"orgId"}, ${"displayName"}, ${"displayNameLower"}, ${"externalId"}, ${"scimAttributes"}, 1, ${"now"}, ${"now"})
+  ON CONFLICT ("organizationId", "displayNameLower") DO NOTHING`;
+
+export const UPDATE_GROUP = statement("group_update")`
+  UPDATE "Group" SET "displayName" = ${"displayName"}, "displayNameLower" = ${"displayNameLower"}, "externalId" = ${"externalId"},
+    "scimAttributes" = ${"scimAttributes"}, "version" = "version" + 1, "updatedAt" = ${"now"}
+  WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"}`;
+
+// A membership change is a change of the group (meta.lastModified, the console's "last change").
+export const TOUCH_GROUP = statement("group_touch")`
+  UPDATE "Group" SET "version" = "version" + 1, "updatedAt" = ${"now"} WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"}`;
+
+export const DELETE_GROUP = statement("group_delete")`DELETE FROM "Group" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"}`;
+
+// Members are the organization's SCIM-managed members only: an id the IdP does not manage
+// here (unknown, another organization's, or an unmanaged member) is ignored, not an error.
+export const ADD_MEMBERS = statement("group_members_add")`
+  INSERT INTO "GroupMember" ("groupId", "memberId", "createdAt")
+  SELECT ${"groupId"}, "id", ${"now"} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true AND "id" ${list("ids")}
+  ON CONFLICT ("groupId", "memberId") DO NOTHING
+  RETURNING "memberId"`;
+
+export const REMOVE_MEMBERS = statement("group_members_remove")`
+  DELETE FROM "GroupMember" WHERE "groupId" = ${"groupId"} AND "memberId" ${list("ids")} RETURNING "memberId"`;
+
+// PUT and `replace members`: whoever is not in the new list goes (then ADD_MEMBERS adds the rest).
+export const REMOVE_MEMBERS_NOT_IN = statement("group_members_remove_not_in")`
+  DELETE FROM "GroupMember" WHERE "groupId" = ${"groupId"} AND NOT ("memberId" ${list("ids")}) RETURNING "memberId"`;
+
+export const CLEAR_MEMBERS = statement("group_members_clear")`
+  DELETE FROM "GroupMember" WHERE "groupId" = ${"groupId"} RETURNING "memberId"`;
+
+export const MEMBER_IDS_OF_GROUP = statement("group_member_ids")`SELECT "memberId" FROM "GroupMember" WHERE "groupId" = ${"groupId"}`;
+
+export const MEMBERS_OF_GROUPS = statement("group_members_of")`
+  SELECT gm."groupId", m."id", m."userName", m."displayName"
+  FROM "GroupMember" gm JOIN "Member" m ON m."id" = gm."memberId"
+  WHERE gm."groupId" ${list("groupIds")} ORDER BY gm."groupId", gm."createdAt", m."id"`;
+
+// Users' read-only `groups` (RFC 7643 §4.1.2): one query for every User of a response.
+export const GROUPS_OF_MEMBERS = statement("group_groups_of_members")`
+  SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm JOIN "Group" g ON g."id" = gm."groupId"
+  WHERE g."organizationId" = ${"orgId"} AND gm."memberId" ${list("memberIds")} ORDER BY g."displayNameLower", g."id"`;
+
+// The first few names of a change, for its audit event.
+export const NAMES_OF = statement("group_member_names")`
+  SELECT "userName" FROM "Member" WHERE "organizationId" = ${"orgId"} AND "id" ${list("ids")} ORDER BY "userNameLower" LIMIT 3`;
+
+export const MAPPING_OF = statement("group_mapping_of")`SELECT "permission" FROM "GroupMapping" WHERE "groupId" = ${"groupId"}`;
+
+// Of these members, those whose IAM permission depends on this group alone: no hand grant,
+// not the owner, in no other group mapped to it. They gain it when added, lose it when removed.
+export const ONLY_THROUGH_GROUP = statement("group_only_through")`
+  SELECT m."id", m."userName" FROM "Member" m
+  WHERE m."organizationId" = ${"orgId"} AND m."id" ${list("ids")} AND m."iamPermission" = false AND m."role" <> 'owner'
+    AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm JOIN "GroupMapping" mp ON mp."groupId" = gm."groupId"
+      WHERE gm."memberId" = m."id" AND gm."groupId" <> ${"groupId"} AND mp."permission" = 'iam')
+  ORDER BY m."userNameLower"`;
+
+export const INSERT_MAPPING = statement("group_mapping_insert")`
+  INSERT INTO "GroupMapping" ("groupId", "organizationId", "permission", "createdAt", "createdById") VALUES (${"groupId"}, ${"orgId"}, ${"permission"}, ${"now"}, ${"createdById"})
+  ON CONFLICT ("groupId") DO NOTHING`;
+export const DELETE_MAPPING = statement("group_mapping_delete")`DELETE FROM "GroupMapping" WHERE "groupId" = ${"groupId"} AND "organizationId" = ${"orgId"}`;
