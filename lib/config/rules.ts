@@ -68,3 +68,7 @@ export const databaseUrl = rule(
 export const text = rule("any text", z.string());
 
 export const minLength = (min: number, hint = "") => rule(`at least ${min} characters long${hint}`, z.string().min(min));
+
+/** One of a fixed set of words, case-insensitive (read back in lower case). */
+export const oneOf = <const W extends string>(words: readonly [W, ...W[]]) =>
+  rule(`one of ${words.join(", ")}`, z.string().trim().toLowerCase().pipe(z.enum(words)));

@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "../db-url";
-import { databaseUrl, decimalNumber, httpUrl, idpUrl, minLength, proxyHops, text, wholeNumber, type Rule } from "./rules";
+import { databaseUrl, decimalNumber, httpUrl, idpUrl, minLength, oneOf, proxyHops, text, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
 // default (the text used when it is unset or blank). README.md's "Configuration" table
@@ -36,6 +36,10 @@ export const variables = {
   LOGIN_MAX_FAILURES_PER_EMAIL: { rule: wholeNumber(1, MILLION), default: "5" },
   LOGIN_MAX_FAILURES_PER_IP: { rule: wholeNumber(1, MILLION), default: "50" },
   AUDIT_RETENTION_DAYS: { rule: wholeNumber(1, 36_500), default: "180" },
+  LOG_LEVEL: { rule: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info" },
+  // Unset: GET /metrics answers 404 (metrics off).
+  METRICS_TOKEN: { rule: minLength(16, " (generate one with: openssl rand -hex 32)"), secret: true },
+  SHUTDOWN_GRACE_SECONDS: { rule: wholeNumber(0, 3_600), default: "10" },
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

@@ -61,6 +61,13 @@ const rows: Record<VariableName, Row> = {
   LOGIN_MAX_FAILURES_PER_EMAIL: { unset: 5, good: ["10", 10], bad: ["abc", 'LOGIN_MAX_FAILURES_PER_EMAIL is "abc"; it must be a whole number from 1 to 1000000.'] },
   LOGIN_MAX_FAILURES_PER_IP: { unset: 50, good: [" 100000 ", 100000], bad: ["1e3", 'LOGIN_MAX_FAILURES_PER_IP is "1e3"; it must be a whole number from 1 to 1000000.'] },
   AUDIT_RETENTION_DAYS: { unset: 180, good: ["30", 30], bad: ["36501", 'AUDIT_RETENTION_DAYS is "36501"; it must be a whole number from 1 to 36500.'] },
+  LOG_LEVEL: { unset: "info", good: [" Debug ", "debug"], bad: ["verbose", 'LOG_LEVEL is "verbose"; it must be one of fatal, error, warn, info, debug, trace, silent.'] },
+  METRICS_TOKEN: {
+    unset: undefined,
+    good: ["a-metrics-token-0123456789", "a-metrics-token-0123456789"],
+    bad: ["short", "METRICS_TOKEN is (hidden); it must be at least 16 characters long (generate one with: openssl rand -hex 32)."],
+  },
+  SHUTDOWN_GRACE_SECONDS: { unset: 10, good: ["0", 0], bad: ["10s", 'SHUTDOWN_GRACE_SECONDS is "10s"; it must be a whole number from 0 to 3600.'] },
 };
 const table = Object.entries(rows) as [VariableName, Row][];
 
