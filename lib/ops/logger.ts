@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 import { parseConfig } from "../config/schema";
 import { redactPaths, scrubSecrets } from "./redact";
 
@@ -19,9 +19,10 @@ function errorSerializer(err: unknown): unknown {
   return out;
 }
 
-function create(): Logger {
-  return pino({
-    level: level(),
+/** The logger's configuration on any destination (stdout in the server; a buffer in tests/unit/ops/logger.test.ts). */
+export function createLogger(destination?: DestinationStream, logLevel = level()): Logger {
+  const options: pino.LoggerOptions = {
+    level: logLevel,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
@@ -34,8 +35,9 @@ function create(): Logger {
         method.apply(this, args);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const globalForLogger = globalThis as unknown as { __logger?: Logger };
-export const logger: Logger = globalForLogger.__logger ?? (globalForLogger.__logger = create());
+export const logger: Logger = globalForLogger.__logger ?? (globalForLogger.__logger = createLogger());

@@ -19,7 +19,7 @@ function create() {
     scimDuration: new Histogram({ name: "scim_request_duration_seconds", help: "Time to answer a SCIM API request.", labelNames: ["method", "resource"] as const, buckets: BUCKETS, ...on }),
     consoleRequests: new Counter({ name: "console_api_requests_total", help: "Console API requests answered, by method, route pattern and status.", labelNames: ["method", "route", "status"] as const, ...on }),
     consoleDuration: new Histogram({ name: "console_api_request_duration_seconds", help: "Time to answer a console API request.", labelNames: ["method", "route"] as const, buckets: BUCKETS, ...on }),
-    scimAuthFailures: new Counter({ name: "scim_auth_failures_total", help: "SCIM requests refused at authentication, by reason.", labelNames: ["reason"] as const, ...on }),
+    scimAuthFailures: new Counter({ name: "scim_auth_failures_total", help: "SCIM requests refused at authentication, by reason and organization (the URL's, when it exists).", labelNames: ["reason", "organization_id"] as const, ...on }),
     rateLimited: new Counter({ name: "rate_limited_total", help: "Requests refused by a rate limit (429), by limiter.", labelNames: ["limiter"] as const, ...on }),
     databaseUnavailable: new Counter({ name: "database_unavailable_total", help: "Answers given because the database was unavailable (503), by face.", labelNames: ["face"] as const, ...on }),
     readinessFailures: new Counter({ name: "readiness_failures_total", help: "GET /api/ready answers of 503, by reason.", labelNames: ["reason"] as const, ...on }),

@@ -19,13 +19,18 @@ export class ScimAuthError extends ScimError {
 
 /** A failed authentication, audited in the URL's organization when it exists (never with the token itself). */
 async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: false }>): Promise<never> {
-  metrics.scimAuthFailures.inc({ reason: failure.reason });
+  // Labelled by organization only when the URL names one that exists: the label set stays bounded.
+  let organizationId = "";
   try {
     const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
-    if (org) await recordAuthFailure(org.id, failure.prefix, failure.detail);
+    if (org) {
+      organizationId = org.id;
+      await recordAuthFailure(org.id, failure.prefix, failure.detail);
+    }
   } catch (err) {
     logger.error({ err }, "Could not record a SCIM authentication failure");
   }
+  metrics.scimAuthFailures.inc({ reason: failure.reason, organization_id: organizationId });
   throw new ScimAuthError(failure.detail, failure.reason);
 }
 

@@ -72,8 +72,8 @@ describe("GET /metrics", () => {
     expect(value('scim_requests_total{method="POST",resource="Users",status="409",scim_type="uniqueness"}')).toBeGreaterThanOrEqual(1);
     expect(value('scim_requests_total{method="GET",resource="ServiceProviderConfig",status="200",scim_type=""}')).toBeGreaterThanOrEqual(1);
     expect(value('scim_request_duration_seconds_count{method="POST",resource="Users"}')).toBeGreaterThanOrEqual(2);
-    expect(value('scim_auth_failures_total{reason="unknown"}')).toBeGreaterThanOrEqual(1);
-    expect(value('scim_auth_failures_total{reason="missing"}')).toBeGreaterThanOrEqual(1);
+    expect(value(`scim_auth_failures_total{reason="unknown",organization_id="${org.orgId}"}`)).toBeGreaterThanOrEqual(1);
+    expect(value(`scim_auth_failures_total{reason="missing",organization_id="${org.orgId}"}`)).toBeGreaterThanOrEqual(1);
     expect(value('console_api_requests_total{method="GET",route="/api/organizations/[orgId]/members",status="200"}')).toBeGreaterThanOrEqual(1);
     // A fresh token is valid for a year.
     const days = value(`scim_token_next_expiry_days{organization_id="${org.orgId}"}`);
