@@ -39,5 +39,21 @@ export function createLogger(destination?: DestinationStream, logLevel = level()
   return destination ? pino(options, destination) : pino(options);
 }
 
-const globalForLogger = globalThis as unknown as { __logger?: Logger };
+/**
+ * For the one line per request only (lib/ops/request-log.ts): the same format without redaction
+ * paths, hooks or serializers, which would cost every SCIM request tens of µs. Its fields are
+ * all ours and bounded (ids, route pattern, status, duration): nothing from a header or a body.
+ */
+export function createRequestLogger(destination?: DestinationStream, logLevel = level()): Logger {
+  const options: pino.LoggerOptions = {
+    level: logLevel,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+const globalForLogger = globalThis as unknown as { __logger?: Logger; __requestLogger?: Logger };
 export const logger: Logger = globalForLogger.__logger ?? (globalForLogger.__logger = createLogger());
+export const requestLogger: Logger = globalForLogger.__requestLogger ?? (globalForLogger.__requestLogger = createRequestLogger());
