@@ -21,7 +21,8 @@ export async function observeConsole<R extends Response>(face: "console" | "auth
     throw err;
   } finally {
     const seconds = (performance.now() - started) / 1000;
-    const values = (await Promise.resolve(params).catch(() => ({}))) as { orgId?: unknown };
+    // A route without dynamic segments has no params at all (undefined).
+    const values = ((await Promise.resolve(params).catch(() => undefined)) ?? {}) as { orgId?: unknown };
     const route = routePattern(new URL(req.url).pathname, values);
     const method = methodLabel(req.method);
     metrics.consoleRequests.labels(method, route, statusLabel(status)).inc();
