@@ -15,7 +15,7 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (tsc --noEmit) before it builds; doing it again here only costs time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "pino", "prom-client"],
   async headers() {
     // Not /scim: lib/scim/errors.ts sets its own (an API's), and skipping the match here saves
     // ~30 µs of CPU on each of the SCIM API's requests.

@@ -80,7 +80,8 @@ export async function startServer(kind, port, databaseUrl, sqliteFile) {
       : pin(0, [process.execPath, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
   const child = spawn(cmd, args, {
     cwd: kind === "next-ref" ? "bench/reference/next-app" : root,
-    env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    // NEXT_MANUAL_SIG_HANDLE: as npm start runs it (the shutdown handler observes every request).
+    env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitFor(`http://127.0.0.1:${port}/scim/v2/x/Users`, child);

@@ -56,4 +56,10 @@ const handles = globalForDb.__db ?? (globalForDb.__db = create());
 export const db: PrismaClient = handles.db;
 export const sql: Sql = handles.sql;
 export type Db = PrismaClient;
+
+/** At shutdown (lib/ops/shutdown.ts): Prisma's connections, then the raw drivers' (and PostgreSQL's shared pool). */
+export async function closeDatabase(): Promise<void> {
+  await db.$disconnect();
+  await sql.close();
+}
 export type { Prisma } from "./generated/prisma/client";

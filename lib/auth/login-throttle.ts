@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { countRateLimited } from "../ops/metrics";
 import { clientAddress } from "../security/client-address";
 import { dbWindow } from "../security/fixed-window";
 
@@ -18,8 +19,11 @@ export class LoginThrottledError extends Error {
 export async function assertLoginAllowed(email: string, ip: string): Promise<void> {
   const k = keys(email, ip);
   const [byEmail, byIp] = await Promise.all([dbWindow.peek(k.email, WINDOW_MS), dbWindow.peek(k.ip, WINDOW_MS)]);
-  if (byEmail.count >= MAX_PER_EMAIL) throw new LoginThrottledError(byEmail.retryAfter);
-  if (byIp.count >= MAX_PER_IP) throw new LoginThrottledError(byIp.retryAfter);
+  const refused = byEmail.count >= MAX_PER_EMAIL ? byEmail : byIp.count >= MAX_PER_IP ? byIp : null;
+  if (refused) {
+    countRateLimited("console_login");
+    throw new LoginThrottledError(refused.retryAfter);
+  }
 }
 
 export async function recordLoginFailure(email: string, ip: string): Promise<void> {

@@ -8,6 +8,8 @@ import { parseConfig, type Config } from "./schema";
 export function exitOnInvalidConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = parseConfig(env);
   if (result.ok) return result.config;
-  for (const problem of result.problems) console.error(problem);
+  // Plain sentences on stderr, not the JSON log: this refusal is read by a person at a terminal
+  // before the service runs, and the logger's own LOG_LEVEL may be the variable at fault.
+  for (const problem of result.problems) process.stderr.write(`${problem}\n`);
   process.exit(1);
 }

@@ -77,3 +77,6 @@ export const mailbox = rule(
   "an email address, optionally with a name: Console <console@example.com>",
   z.string().trim().refine((s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s)),
 );
+/** One of a fixed set of words, case-insensitive (read back in lower case). */
+export const oneOf = <const W extends string>(words: readonly [W, ...W[]]) =>
+  rule(`one of ${words.join(", ")}`, z.string().trim().toLowerCase().pipe(z.enum(words)));

@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "../db-url";
-import { databaseUrl, decimalNumber, httpUrl, idpUrl, mailbox, minLength, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
+import { databaseUrl, decimalNumber, httpUrl, idpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
 // default (the text used when it is unset or blank). README.md's "Configuration" table
@@ -39,6 +39,12 @@ export const variables = {
   // Unset: no email is sent (token expiry banners still show). May carry a password.
   SMTP_URL: { rule: smtpUrl, secret: true },
   MAIL_FROM: { rule: mailbox, default: "SCIM console <no-reply@localhost>" },
+  LOG_LEVEL: { rule: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info" },
+  // Unset: GET /metrics answers 404 (metrics off).
+  METRICS_TOKEN: { rule: minLength(16, " (generate one with: openssl rand -hex 32)"), secret: true },
+  SHUTDOWN_GRACE_SECONDS: { rule: wholeNumber(0, 3_600), default: "10" },
+  // off: this instance runs no timers; the jobs run from cron with `npm run jobs -- --once`.
+  SCHEDULED_JOBS: { rule: oneOf(["on", "off"]), default: "on" },
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

@@ -23,6 +23,8 @@ export interface Sql extends SqlRunner {
   dialect: "sqlite" | "postgres";
   /** One transaction: all of `fn`'s statements commit together, or none do. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** At shutdown: closes the connections (SQLite) or ends the pool (PostgreSQL). */
+  close(): Promise<void>;
 }
 
 // Reading values back: SQLite has no boolean or date type (0/1, ISO text), PostgreSQL has both.
@@ -50,7 +52,7 @@ function bind(order: Rendered["order"], args: Record<string, unknown>, encode: (
 const sqliteValue = (v: unknown): unknown => (v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
 const sqliteList = (v: unknown[]) => JSON.stringify(v.map(sqliteValue));
 
-function sqliteRunner(open: () => Database.Database): SqlRunner {
+function sqliteRunner(open: () => Database.Database): SqlRunner & { close: () => void } {
   let conn: Database.Database | undefined;
   const cache = new Map<string, { stmt: Database.Statement; order: Rendered["order"] }>();
   const prepared = (s: Statement) => {
@@ -77,6 +79,11 @@ function sqliteRunner(open: () => Database.Database): SqlRunner {
     run: async (s, a) => {
       const p = prepared(s);
       return p.stmt.run(...args(p, a)).changes;
+    },
+    close: () => {
+      conn?.close();
+      conn = undefined;
+      cache.clear();
     },
   };
 }
@@ -116,6 +123,19 @@ export function sqliteSql(openReader: () => Database.Database, openWriter: () =>
     row: reader.row,
     run: (s, a) => transaction((tx) => tx.run(s, a)),
     transaction,
+    async close() {
+      // After the transaction in progress, if any: closing under it would lose its commit.
+      const release = await lock.acquire();
+      try {
+        reader.close();
+        writer.close();
+        writerConn?.close();
+        writerConn = undefined;
+        controls = undefined;
+      } finally {
+        release();
+      }
+    },
   };
 }
 
@@ -166,6 +186,9 @@ export function postgresSql(pool: Pool): Sql {
       } finally {
         client.release(broken instanceof Error ? broken : undefined);
       }
+    },
+    close: async () => {
+      if (!pool.ending && !pool.ended) await pool.end();
     },
   };
 }

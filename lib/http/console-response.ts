@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { AppError } from "../errors";
+import { logger } from "../ops/logger";
+import { countDatabaseUnavailable } from "../ops/metrics";
 import { answerFor, MemberStoreError } from "../members/store/errors";
 import { groupAnswerFor, GroupStoreError } from "../groups/store/errors";
 import { UNAVAILABLE_MESSAGE } from "./unavailable-message";
@@ -35,10 +37,11 @@ export function toConsoleErrorResponse(err: unknown): NextResponse {
   }
   if (isDatabaseUnavailable(err)) {
     // One line per request: an outage must not flood the log with stacks.
-    console.warn(`Console API answered 503, database unavailable: ${describeDatabaseError(err)}`);
+    countDatabaseUnavailable("console");
+    logger.warn(`Console API answered 503, database unavailable: ${describeDatabaseError(err)}`);
     return consoleError(503, "unavailable", UNAVAILABLE_MESSAGE);
   }
-  console.error("Unhandled console API error", err);
+  logger.error({ err }, "Unhandled console API error");
   return consoleError(500, "internal", "Something went wrong on our side. Please try again.");
 }
 

@@ -4,6 +4,7 @@ import { getSessionUser, type SessionUser } from "../auth/session";
 import { getOrgAccess } from "../auth/get-org-access";
 import { can, type MemberAccess, type Permission } from "../auth/permissions";
 import { publicOrigin } from "../public-origin";
+import { observeConsole } from "../ops/observe-console";
 import { toConsoleErrorResponse } from "./console-response";
 import { ApiKeyThrottled, authenticateApiKey, presentsBearer } from "../api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "../api-keys/schemas";
@@ -34,17 +35,19 @@ function assertSameOrigin(req: NextRequest, origin: string): void {
 
 /** Console API wrapper: signed-in user, same-origin writes. */
 export function withSession<P>(handler: (ctx: ConsoleContext<P>) => Promise<NextResponse>) {
-  return async (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> => {
-    try {
-      const origin = publicOrigin(req.headers);
-      assertSameOrigin(req, origin);
-      const user = await getSessionUser();
-      if (!user) throw new AppError("unauthenticated", "You are not signed in.");
-      return await handler({ req, params: await ctx.params, user, origin });
-    } catch (err) {
-      return toConsoleErrorResponse(err);
-    }
-  };
+  return (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> =>
+    // Request id, metrics by route pattern, the log line: lib/ops/observe-console.ts.
+    observeConsole("console", req, ctx.params, async () => {
+      try {
+        const origin = publicOrigin(req.headers);
+        assertSameOrigin(req, origin);
+        const user = await getSessionUser();
+        if (!user) throw new AppError("unauthenticated", "You are not signed in.");
+        return await handler({ req, params: await ctx.params, user, origin });
+      } catch (err) {
+        return toConsoleErrorResponse(err);
+      }
+    });
 }
 
 /**

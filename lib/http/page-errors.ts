@@ -1,4 +1,6 @@
 import { describeDatabaseError, isDatabaseUnavailable } from "../db/errors";
+import { logger } from "../ops/logger";
+import { countDatabaseUnavailable } from "../ops/metrics";
 import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE_MESSAGE } from "./unavailable-message";
 
 /** Thrown while rendering a page when the database is unavailable; error.tsx recognizes its digest. */
@@ -22,7 +24,8 @@ export async function renderingData<T>(load: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     // One line per render, as the console API logs its 503s: an outage must not flood the log with stacks.
-    console.warn(`Page render failed, database unavailable: ${describeDatabaseError(err)}`);
+    countDatabaseUnavailable("page");
+    logger.warn(`Page render failed, database unavailable: ${describeDatabaseError(err)}`);
     throw new DatabaseUnavailableError(err);
   }
 }

@@ -1,5 +1,6 @@
 import { pruneExpiredEvents } from "../audit/prune-expired-events";
 import { PRUNE_INTERVAL_MS } from "../audit/retention";
+import { logger } from "../ops/logger";
 import type { Job } from "./job";
 
 /**
@@ -11,6 +12,6 @@ export const retentionJob: Job = {
   everyMs: PRUNE_INTERVAL_MS,
   async run(now) {
     const count = await pruneExpiredEvents(now);
-    if (count > 0) console.info(`Job audit-retention: deleted ${count} audit event(s) past retention`);
+    if (count > 0) logger.info({ job: "audit-retention", deleted: count }, `Job audit-retention: deleted ${count} audit event(s) past retention`);
   },
 };

@@ -1,3 +1,4 @@
+import { logger } from "../ops/logger";
 import type { Job } from "./job";
 import { JOBS } from "./jobs";
 
@@ -12,7 +13,7 @@ export async function runJob(job: Job, now = new Date()): Promise<JobFailure | n
     await job.run(now);
     return null;
   } catch (error) {
-    console.error(`Job ${job.name} failed:`, error);
+    logger.error({ job: job.name, err: error }, `Job ${job.name} failed`);
     return { name: job.name, error };
   }
 }
@@ -56,5 +57,5 @@ export function startJobs(jobs: readonly Job[] = JOBS): void {
   if (state.__jobsStarted) return;
   state.__jobsStarted = true;
   scheduleJobs(jobs);
-  console.info(`Jobs started: ${jobs.map((j) => `${j.name} every ${Math.round(j.everyMs / 60_000)} min`).join(", ")}`);
+  logger.info(`Jobs started: ${jobs.map((j) => `${j.name} every ${Math.round(j.everyMs / 60_000)} min`).join(", ")}`);
 }

@@ -10,7 +10,10 @@ export interface ScimCaller {
 
 export type ScimAuthResult =
   | { ok: true; caller: ScimCaller }
-  | { ok: false; detail: string; prefix?: string };
+  | { ok: false; reason: ScimAuthFailure; detail: string; prefix?: string };
+
+/** Why a token was refused, as a bounded word (the metrics' label; docs/OPERATIONS.md). */
+export type ScimAuthFailure = "missing" | "malformed" | "unknown" | "wrong_organization" | "deleted" | "expired" | "scim_disabled";
 
 const LAST_USED_THROTTLE_MS = 60_000;
 
@@ -41,19 +44,19 @@ export async function authenticateScimToken(
   from: RequestOrigin = { userAgent: null, address: "unknown" },
 ): Promise<ScimAuthResult> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) return { ok: false, detail: "Authorization header with a Bearer token is required." };
+  if (!match?.[1]) return { ok: false, reason: "missing", detail: "Authorization header with a Bearer token is required." };
   const token = match[1];
-  if (!TOKEN_PATTERN.test(token)) return { ok: false, detail: "The bearer token is not valid." };
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: "malformed", detail: "The bearer token is not valid." };
 
   // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
   const hash = hashToken(token);
   const row = await tokenByHash(hash);
-  if (!row || !hashesEqual(row.hash, hash)) return { ok: false, detail: "The bearer token is not valid." };
+  if (!row || !hashesEqual(row.hash, hash)) return { ok: false, reason: "unknown", detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
-  if (row.organizationId !== orgId) return { ok: false, detail: "The bearer token is not valid for this organization." };
-  if (row.deletedAt) return { ok: false, detail: "The bearer token has been deleted.", prefix };
-  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, detail: "The bearer token has expired.", prefix };
-  if (!row.scimEnabled) return { ok: false, detail: "SCIM provisioning is disabled for this organization.", prefix };
+  if (row.organizationId !== orgId) return { ok: false, reason: "wrong_organization", detail: "The bearer token is not valid for this organization." };
+  if (row.deletedAt) return { ok: false, reason: "deleted", detail: "The bearer token has been deleted.", prefix };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", detail: "The bearer token has expired.", prefix };
+  if (!row.scimEnabled) return { ok: false, reason: "scim_disabled", detail: "SCIM provisioning is disabled for this organization.", prefix };
 
   const client = clientKind(from.userAgent);
   if (touchIsDue(row, client, now)) await touchToken(row.id, now, { client, address: from.address });

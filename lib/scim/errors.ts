@@ -1,3 +1,5 @@
+import { logger } from "../ops/logger";
+import { countDatabaseUnavailable } from "../ops/metrics";
 import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/errors";
 import { answerFor, MemberStoreError } from "../members/store/errors";
 import { groupAnswerFor, GroupStoreError } from "../groups/store/errors";
@@ -86,9 +88,10 @@ export function toScimError(err: unknown): ScimError {
   }
   if (isDatabaseUnavailable(err)) {
     // One line per request: an outage must not flood the log with stacks.
-    console.warn(`SCIM request answered 503, database unavailable: ${describeDatabaseError(err)}`);
+    countDatabaseUnavailable("scim");
+    logger.warn(`SCIM request answered 503, database unavailable: ${describeDatabaseError(err)}`);
     return serviceUnavailable();
   }
-  console.error("Unhandled SCIM error", err);
+  logger.error({ err }, "Unhandled SCIM error");
   return new ScimError(500, "An internal error occurred. Please retry later.");
 }

@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (`npm test` does it for you).");
   const dir = mkdtempSync(path.join(tmpdir(), "scim-it-"));
   const db = await freshDatabase(dir);
-  const server = await startServer({ databaseUrl: db.url, logFile: path.join(dir, "server.log") });
+  const server = await startServer({ databaseUrl: db.url, logFile: path.join(dir, "server.log"), env: { SCHEDULED_JOBS: "on" } });
   project.provide("baseUrl", server.baseUrl);
   project.provide("databaseUrl", db.url);
   return async () => {

@@ -63,8 +63,13 @@ export async function startServer(opts: { databaseUrl: string; logFile: string; 
       NEXTAUTH_SECRET: "integration-test-secret-not-for-production",
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      // As npm start runs it: SIGTERM is lib/ops/shutdown.ts's (grace period, database closed, exit 0).
+      NEXT_MANUAL_SIG_HANDLE: "true",
       // Every test signs in from 127.0.0.1: the per-address limit would couple unrelated tests.
       LOGIN_MAX_FAILURES_PER_IP: "100000",
+      // Only the suite's main server (global-setup) runs the scheduled jobs: a second instance on the
+      // same database would prune, at its start, the old events a retention test has just inserted.
+      SCHEDULED_JOBS: "off",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,7 @@
 import { db } from "../../db";
-import { authenticateScimToken, type ScimAuthResult, type ScimCaller } from "../../provisioning/authenticate-scim-token";
+import { logger } from "../../ops/logger";
+import { metrics } from "../../ops/metrics";
+import { authenticateScimToken, type ScimAuthFailure, type ScimAuthResult, type ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { clientAddress } from "../../security/client-address";
 import { recordAuthFailure } from "../audit";
 import { ScimError } from "../errors";
@@ -7,20 +9,29 @@ import { isStorableText } from "./json-limits";
 import { addressRefusal, noteAuthFailure, tokenRefusal } from "./throttle";
 
 export class ScimAuthError extends ScimError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    readonly reason: ScimAuthFailure,
+  ) {
     super(401, detail);
   }
 }
 
 /** A failed authentication, audited in the URL's organization when it exists (never with the token itself). */
 async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: false }>): Promise<never> {
+  // Labelled by organization only when the URL names one that exists: the label set stays bounded.
+  let organizationId = "";
   try {
     const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
-    if (org) await recordAuthFailure(org.id, failure.prefix, failure.detail);
+    if (org) {
+      organizationId = org.id;
+      await recordAuthFailure(org.id, failure.prefix, failure.detail);
+    }
   } catch (err) {
-    console.error("Could not record a SCIM authentication failure", err);
+    logger.error({ err }, "Could not record a SCIM authentication failure");
   }
-  throw new ScimAuthError(failure.detail);
+  metrics.scimAuthFailures.inc({ reason: failure.reason, organization_id: organizationId });
+  throw new ScimAuthError(failure.detail, failure.reason);
 }
 
 /**

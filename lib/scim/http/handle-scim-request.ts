@@ -1,3 +1,5 @@
+import { observeScim, type ScimNote } from "../../ops/observe-scim";
+import { logger } from "../../ops/logger";
 import { publicOrigin, scimBaseUrl } from "../../public-origin";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { recordRejected } from "../audit";
@@ -8,16 +10,22 @@ import { UnreadBodyError } from "./read-body";
 import { resolveRoute } from "./routes";
 import { ThrottledError } from "./throttle";
 
-async function rejected(caller: ScimCaller, request: string, err: ScimError, headers?: Record<string, string>): Promise<Response> {
+/** The error answer, its scimType noted for the metrics. */
+function answer(note: ScimNote, err: ScimError, headers?: Record<string, string>): Response {
+  note.scimType = err.scimType;
+  return errorResponse(err, headers);
+}
+
+async function rejected(note: ScimNote, caller: ScimCaller, request: string, err: ScimError, headers?: Record<string, string>): Promise<Response> {
   // 500s are ours, not a refusal of the request: they are logged, not audited.
   if (err.status < 500 || err.status === 501) {
     try {
       await recordRejected(caller, request, err.status, err.detail);
     } catch (auditErr) {
-      console.error("Could not record a rejected SCIM request", auditErr);
+      logger.error({ err: auditErr }, "Could not record a rejected SCIM request");
     }
   }
-  return errorResponse(err, headers);
+  return answer(note, err, headers);
 }
 
 /** Headers some refusals need: how to authenticate (RFC 6750 §3), when to come back (RFC 6585 §4), that the connection is done. */
@@ -38,7 +46,12 @@ function requestLabel(method: string, segments: string[]): string {
  * organization, token rate limit), dispatch on the path, and turn every failure into an
  * RFC 7644 error body.
  */
-export async function handleScimRequest(req: Request, orgId: string, path: string[] | undefined): Promise<Response> {
+export function handleScimRequest(req: Request, orgId: string, path: string[] | undefined): Promise<Response> {
+  // Request id, metrics and the log line: lib/ops/observe-scim.ts.
+  return observeScim(req, orgId, path, serveScim);
+}
+
+async function serveScim(req: Request, orgId: string, path: string[] | undefined, note: ScimNote): Promise<Response> {
   // "/Users/" is "/Users": next.config skips the trailing-slash redirect, IdPs don't follow them.
   const segments = path?.at(-1) === "" ? path.slice(0, -1) : (path ?? []);
   const request = requestLabel(req.method, segments);
@@ -46,14 +59,15 @@ export async function handleScimRequest(req: Request, orgId: string, path: strin
   try {
     caller = await admit(req, orgId, request);
   } catch (err) {
-    return errorResponse(toScimError(err), refusalHeaders(err));
+    return answer(note, toScimError(err), refusalHeaders(err));
   }
+  note.orgId = caller.organizationId;
   const route = resolveRoute(req.method, segments);
-  if ("status" in route) return rejected(caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
+  if ("status" in route) return rejected(note, caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
   try {
     const ctx = { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) };
     return await route.handler({ req, ctx, params: new URL(req.url).searchParams, id: route.id });
   } catch (err) {
-    return rejected(caller, request, toScimError(err), refusalHeaders(err));
+    return rejected(note, caller, request, toScimError(err), refusalHeaders(err));
   }
 }

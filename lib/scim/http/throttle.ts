@@ -1,5 +1,7 @@
 import { recordEvent } from "../../audit/record-event";
 import { config } from "../../config";
+import { logger } from "../../ops/logger";
+import { countRateLimited } from "../../ops/metrics";
 import { db } from "../../db";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import { OncePer, TokenBuckets } from "../../security/token-bucket";
@@ -38,7 +40,7 @@ async function audit(what: string, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (err) {
-    console.error(`Could not record ${what}`, err);
+    logger.error({ err }, `Could not record ${what}`);
   }
 }
 
@@ -53,6 +55,7 @@ export function addressRefusal(address: string, orgId: string): Promise<never> |
 }
 
 async function refuseAddress(address: string, orgId: string, retryAfterSeconds: number): Promise<never> {
+  countRateLimited("scim_address");
   const detail = `Too many failed authentications from ${address}: requests from this address are refused for ${retryAfterSeconds} s.`;
   if (audited.due(`address:${address}`)) {
     await audit("a SCIM authentication throttle", async () => {
@@ -74,6 +77,7 @@ export function tokenRefusal(caller: ScimCaller, request: string): Promise<never
 }
 
 async function refuseToken(caller: ScimCaller, request: string, retryAfterSeconds: number): Promise<never> {
+  countRateLimited("scim_token");
   const detail = `Rate limit exceeded: at most ${perSecond} requests per second per token (bursts of ${burst}). Retry after ${retryAfterSeconds} s.`;
   if (audited.due(`token:${caller.tokenId}`)) {
     await audit("a SCIM rate limit", () =>

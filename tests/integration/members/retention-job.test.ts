@@ -67,7 +67,8 @@ describe("audit retention job", () => {
       // A database without the schema: the retention job's DELETE fails.
       const run = await runJobsOnce(`file:${path.join(dir, "empty.db")}`);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain("Job audit-retention failed");
+      // The failure is a log line (JSON on stdout, lib/ops/logger.ts); the summary is on stderr.
+      expect(run.stdout).toContain("Job audit-retention failed");
       expect(run.stderr).toContain("Jobs failed: audit-retention");
     });
   });

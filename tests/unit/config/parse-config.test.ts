@@ -71,6 +71,14 @@ const rows: Record<VariableName, Row> = {
     good: ["Acme IAM <iam@acme.example>", "Acme IAM <iam@acme.example>"],
     bad: ["not an address", 'MAIL_FROM is "not an address"; it must be an email address, optionally with a name: Console <console@example.com>.'],
   },
+  LOG_LEVEL: { unset: "info", good: [" Debug ", "debug"], bad: ["verbose", 'LOG_LEVEL is "verbose"; it must be one of fatal, error, warn, info, debug, trace, silent.'] },
+  METRICS_TOKEN: {
+    unset: undefined,
+    good: ["a-metrics-token-0123456789", "a-metrics-token-0123456789"],
+    bad: ["short", "METRICS_TOKEN is (hidden); it must be at least 16 characters long (generate one with: openssl rand -hex 32)."],
+  },
+  SCHEDULED_JOBS: { unset: "on", good: [" OFF ", "off"], bad: ["no", 'SCHEDULED_JOBS is "no"; it must be one of on, off.'] },
+  SHUTDOWN_GRACE_SECONDS: { unset: 10, good: ["0", 0], bad: ["10s", 'SHUTDOWN_GRACE_SECONDS is "10s"; it must be a whole number from 0 to 3600.'] },
 };
 const table = Object.entries(rows) as [VariableName, Row][];
 

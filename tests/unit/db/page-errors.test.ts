@@ -1,6 +1,7 @@
 // Server-rendered pages: a database outage becomes an error whose digest (which production keeps,
 // unlike the message) lets error.tsx show the console's 503 sentence; other errors pass through.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/ops/logger";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DatabaseUnavailableError, renderingData } from "@/lib/http/page-errors";
 import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE_MESSAGE } from "@/lib/http/unavailable-message";
@@ -19,7 +20,7 @@ describe("renderingData", () => {
   });
 
   it("turns the database being unavailable into an error carrying the digest, logged in one line", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const err: unknown = await renderingData(() => Promise.reject(refused)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseUnavailableError);
     expect(err).toMatchObject({ digest: DATABASE_UNAVAILABLE_DIGEST, message: UNAVAILABLE_MESSAGE, cause: refused });

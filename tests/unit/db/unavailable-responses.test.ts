@@ -2,6 +2,7 @@
 // Retry-After and no scimType, the console API 503 { error: { code: "unavailable" } }, and
 // the console's fetch helper a readable message (the UI shows it in <ErrorState>).
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/ops/logger";
 import { apiFetch, ApiError } from "@/lib/client/api-fetch";
 import { toConsoleErrorResponse, UNAVAILABLE_MESSAGE } from "@/lib/http/console-response";
 import { errorResponse, ScimError, toScimError } from "@/lib/scim/errors";
@@ -17,7 +18,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("SCIM face", () => {
   it("answers 503 with Retry-After and an RFC 7644 body without scimType", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(logger, "warn").mockImplementation(() => {});
     const err = toScimError(refused);
     expect(err.status).toBe(503);
     const res = errorResponse(err);
@@ -29,7 +30,7 @@ describe("SCIM face", () => {
   });
 
   it("keeps unknown errors a generic 500 without Retry-After", () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger, "error").mockImplementation(() => {});
     const res = errorResponse(toScimError(new TypeError("bug")));
     expect(res.status).toBe(500);
     expect(res.headers.get("Retry-After")).toBeNull();
@@ -42,7 +43,7 @@ describe("SCIM face", () => {
 
 describe("console face", () => {
   it("answers 503 { error: { code: 'unavailable', message } } with Retry-After", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(logger, "warn").mockImplementation(() => {});
     const res = toConsoleErrorResponse(refused);
     expect(res.status).toBe(503);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/ops/logger";
 import type { Job } from "@/lib/jobs/job";
 import { JOBS } from "@/lib/jobs/jobs";
 import { runJobsOnce, scheduleJobs } from "@/lib/jobs/scheduler";
@@ -23,7 +24,7 @@ describe("job scheduler", () => {
   let stop: (() => void) | undefined;
   beforeEach(() => {
     vi.useFakeTimers();
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    vi.spyOn(logger, "error").mockImplementation(() => undefined);
   });
   afterEach(() => {
     stop?.();
@@ -48,7 +49,7 @@ describe("job scheduler", () => {
     await vi.advanceTimersByTimeAsync(2 * minute);
     expect(broken.runs).toHaveLength(3);
     expect(fine.runs).toHaveLength(3);
-    expect(console.error).toHaveBeenCalledWith("Job broken failed:", expect.any(Error));
+    expect(logger.error).toHaveBeenCalledWith({ job: "broken", err: expect.any(Error) }, "Job broken failed");
   });
 
   it("does not start a run while the previous one is still going", async () => {

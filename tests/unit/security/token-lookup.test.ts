@@ -40,7 +40,7 @@ describe("token lookup reveals nothing about prefixes", () => {
         calls.length = 0;
         const token = `scim_${body}`;
         const result = await authenticateScimToken(`Bearer ${token}`, "org-1");
-        expect(result).toEqual({ ok: false, detail: "The bearer token is not valid." });
+        expect(result).toEqual({ ok: false, reason: "unknown", detail: "The bearer token is not valid." });
         const seen = JSON.stringify(calls);
         expect(seen).toContain(sha256(token));
         expect(seen).not.toContain(token.slice(0, 11)); // the display prefix is never a search key

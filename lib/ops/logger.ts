@@ -1,0 +1,59 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+import { parseConfig } from "../config/schema";
+import { redactPaths, scrubSecrets } from "./redact";
+
+// The process's one logger: JSON lines on stdout (docs/OPERATIONS.md lists their fields).
+// Kept on globalThis: Next may load this module once per bundle (route handlers, instrumentation).
+// The level is read without lib/config.ts, which throws on an invalid environment: the line
+// that says the environment is invalid is itself logged here.
+
+function level(): string {
+  const parsed = parseConfig(process.env);
+  return parsed.ok ? parsed.config.LOG_LEVEL : "info";
+}
+
+function errorSerializer(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  // Messages and stacks may quote what a library was given: scrub, never trust.
+  for (const key of ["message", "stack"]) if (typeof out[key] === "string") out[key] = scrubSecrets(out[key]);
+  return out;
+}
+
+/** The logger's configuration on any destination (stdout in the server; a buffer in tests/unit/ops/logger.test.ts). */
+export function createLogger(destination?: DestinationStream, logLevel = level()): Logger {
+  const options: pino.LoggerOptions = {
+    level: logLevel,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: errorSerializer, error: errorSerializer },
+    redact: { paths: redactPaths(), censor: "[redacted]" },
+    hooks: {
+      // Free text (the message, printf arguments) is scrubbed as well as objects' keys.
+      logMethod(args, method) {
+        for (let i = 0; i < args.length; i++) if (typeof args[i] === "string") args[i] = scrubSecrets(args[i] as string);
+        method.apply(this, args);
+      },
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * For the one line per request only (lib/ops/request-log.ts): the same format without redaction
+ * paths, hooks or serializers, which would cost every SCIM request tens of µs. Its fields are
+ * all ours and bounded (ids, route pattern, status, duration): nothing from a header or a body.
+ */
+export function createRequestLogger(destination?: DestinationStream, logLevel = level()): Logger {
+  const options: pino.LoggerOptions = {
+    level: logLevel,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+const globalForLogger = globalThis as unknown as { __logger?: Logger; __requestLogger?: Logger };
+export const logger: Logger = globalForLogger.__logger ?? (globalForLogger.__logger = createLogger());
+export const requestLogger: Logger = globalForLogger.__requestLogger ?? (globalForLogger.__requestLogger = createRequestLogger());
