@@ -11,6 +11,7 @@
  * | SCIM general filter                         | Prisma where from the filter (scim-reads.ts)         |
  * | console list, details, lock, remove         | Prisma (console-*.ts): varied queries, rare writes   |
  * | a console user's memberships (auth)         | Prisma (memberships.ts)                              |
+ * | SSO sign-in match, SSO session state        | Prisma (sso-members.ts): one indexed query each      |
  *
  * Prisma's JS engine costs ~1.2 ms of CPU per query, a prepared statement ~0.05 ms: the paths an
  * identity provider calls all day use the second. Text matching (`co`, `sw`, `ew`, the console
@@ -26,3 +27,4 @@ export { getMember } from "./console-get";
 export { setMemberLocked } from "./console-lock";
 export { removeMember } from "./console-remove";
 export { activeMembershipsOf, hasActiveMembership, membershipOf, type Membership } from "./memberships";
+export { memberForSignIn, memberProfile, recordMemberSignIn, recordUserSignIn, ssoSessionState, type MemberProfile, type SignInCandidate, type SsoSessionState } from "./sso-members";

@@ -10,12 +10,22 @@ export interface Membership {
   role: string;
   iamPermission: boolean;
   locked: boolean;
+  /** The organization requires single sign-on: a password session is good only for an owner (break-glass). */
+  ssoRequired: boolean;
 }
 
-const select = { id: true, organizationId: true, role: true, iamPermission: true, locked: true, organization: { select: { name: true } } } as const;
+const select = { id: true, organizationId: true, role: true, iamPermission: true, locked: true, organization: { select: { name: true, sso: { select: { enabled: true, requireSso: true } } } } } as const;
 
-type Selected = { id: string; organizationId: string; role: string; iamPermission: boolean; locked: boolean; organization: { name: string } };
-const toMembership = (m: Selected): Membership => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role, iamPermission: m.iamPermission, locked: m.locked });
+type Selected = { id: string; organizationId: string; role: string; iamPermission: boolean; locked: boolean; organization: { name: string; sso: { enabled: boolean; requireSso: boolean } | null } };
+const toMembership = (m: Selected): Membership => ({
+  id: m.id,
+  organizationId: m.organizationId,
+  organizationName: m.organization.name,
+  role: m.role,
+  iamPermission: m.iamPermission,
+  locked: m.locked,
+  ssoRequired: !!m.organization.sso?.enabled && m.organization.sso.requireSso,
+});
 
 export async function membershipOf(userId: string, orgId: string): Promise<Membership | null> {
   const m = await db.member.findUnique({ where: { organizationId_userId: { organizationId: orgId, userId } }, select });
