@@ -33,8 +33,9 @@ interface SpInfo {
 async function spInfo(metadataUrl: string): Promise<SpInfo> {
   const xml = await (await fetch(metadataUrl)).text();
   const sp = samlify.ServiceProvider({ metadata: xml });
-  const acs = sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post);
-  return { entityId: sp.entityMeta.getEntityID(), acsUrl: Array.isArray(acs) ? String(acs[0]) : String(acs) };
+  const acs = /<md:AssertionConsumerService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]*Location="([^"]+)"/.exec(xml)?.[1];
+  if (!acs) throw new Error(`No HTTP-POST ACS in the SP metadata at ${metadataUrl}`);
+  return { entityId: sp.entityMeta.getEntityID(), acsUrl: acs };
 }
 
 export class SamlTestIdp {
