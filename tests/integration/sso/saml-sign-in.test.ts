@@ -28,7 +28,6 @@ describe("SAML single sign-on through a real IdP", () => {
     const posting = await browser.submit(loginPage, { username });
     const hops: { status: number; url: string; location?: string }[] = [];
     const landed = await browser.submit(posting, {}, hops as never);
-    if (process.env.SSO_DEBUG) console.log(loginPage.url, posting.status, posting.html.slice(0, 400), hops);
     return { browser, landed, acs: hops[0] };
   }
 
