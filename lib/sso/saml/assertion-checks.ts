@@ -19,8 +19,17 @@ function parse(xml: string): Document {
   return doc;
 }
 
-export function checkDestination(responseXml: string, acsUrl: string): void {
+/**
+ * On the message as received: the verified bytes node-saml hands back are canonicalised
+ * without comments, so a comment inside the NameID (CVE-2017-11427 and kin) is visible only
+ * here. We refuse it rather than guess which name was meant.
+ */
+export function checkRawResponse(responseXml: string, acsUrl: string): void {
   const doc = parse(responseXml);
+  const nameIds = elements("//saml:NameID", doc);
+  if (nameIds.some((n) => Array.from(n.childNodes).some((c) => c.nodeType !== 3))) {
+    throw new SsoRefusal("malformed_nameid", "The NameID contains a comment or markup.");
+  }
   const destination = attrs("/samlp:Response/@Destination", doc)[0];
   if (destination !== undefined && destination !== acsUrl) throw new SsoRefusal("wrong_destination", `The response was addressed to ${destination}, not to this organization's ACS URL.`);
 }

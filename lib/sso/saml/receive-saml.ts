@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../../db/sql";
 import { SsoRefusal, samlErrorReason } from "../refusal";
 import { consumeRequest, type RequestData } from "../sso-requests";
 import type { SsoUrls } from "../urls";
-import { checkAssertion, checkDestination } from "./assertion-checks";
+import { checkAssertion, checkRawResponse } from "./assertion-checks";
 import { serviceProvider } from "./service-provider";
 
 export interface ReceivedAssertion {
@@ -28,7 +28,7 @@ export async function receiveSamlResponse(conn: SsoConnection, urls: SsoUrls, sa
     throw new SsoRefusal(samlErrorReason(message), message);
   }
   if (!profile) throw new SsoRefusal("invalid", "The response carries no assertion.");
-  checkDestination(Buffer.from(samlResponse, "base64").toString("utf8"), urls.samlAcsUrl);
+  checkRawResponse(Buffer.from(samlResponse, "base64").toString("utf8"), urls.samlAcsUrl);
   const checked = checkAssertion(profile.getAssertionXml?.() ?? "", urls.samlAcsUrl, conn.samlEntityId ?? "");
   const inResponseTo = typeof profile.inResponseTo === "string" ? profile.inResponseTo : null;
   const request = inResponseTo ? await consumeRequest(inResponseTo, conn.organizationId, "saml") : {};
