@@ -1,7 +1,7 @@
 import { recordEvent } from "../audit/record-event";
 import { can } from "../auth/permissions";
 import { ssoSessionCookie } from "../auth/session-cookie";
-import { memberForSignIn, recordMemberSignIn, type SignInCandidate } from "../members/store";
+import { memberForSignIn, recordMemberSignIn, ssoSessionState, type SignInCandidate } from "../members/store";
 import { REFUSAL_TEXT, SsoRefusal, type RefusalReason } from "./refusal";
 import { saveRequest, newRequestId, type RequestData } from "./sso-requests";
 import { safeReturnPath } from "./urls";
@@ -36,6 +36,10 @@ export async function completeSignIn(orgId: string, method: Method, username: st
   const member = await memberForSignIn(orgId, username);
   if (request.testBy) return reportTest(orgId, method, username, member, request.testBy, null);
   const m = matchable(member, username);
+  // The same conditions every request of the session will be held to (lib/auth/session.ts).
+  const state = await ssoSessionState(m.id, orgId);
+  if (!state?.ssoEnabled) throw new SsoRefusal("sso_disabled", undefined, username);
+  if (state.member.scimManaged && !state.scimEnabled) throw new SsoRefusal("scim_disabled", undefined, username);
   await recordMemberSignIn(m.id, method);
   await recordEvent({ organizationId: orgId, actor: { type: "user", id: m.id, label: m.userName }, action: "sso.signin.succeeded", target: { type: "member", id: m.id, label: m.userName }, detail: method.toUpperCase() });
   const cookie = await ssoSessionCookie({ organizationId: orgId, memberId: m.id, method, userName: m.userName }, { name: m.displayName ?? m.userName, email: m.email ?? m.userName });

@@ -5,6 +5,7 @@ export const REFUSAL_TEXT = {
   not_configured: "Single sign-on is not set up for this organization. Sign in with your password, or ask an organization owner.",
   sso_disabled: "Single sign-on is turned off for this organization. Ask an organization owner to turn it on, or sign in with your password.",
   no_member: "Your identity provider signed you in, but this organization has no member with that username. Ask your administrator to assign you to the application (SCIM provisioning), or check that the NameID / username claim equals your SCIM userName.",
+  scim_disabled: "Automatic user provisioning (SCIM) is turned off for this organization, so the members it provisioned cannot sign in. Ask an organization owner.",
   locked: "Your account is locked in this organization. Ask your identity provider administrator or an organization owner to unlock it.",
   no_username: "The identity provider did not send a username (NameID or the configured attribute/claim). Ask your administrator to check the application's claims.",
   bad_signature: "The identity provider's response was not signed with the configured certificate. Ask an administrator to check the signing certificate on the Single sign-on page.",

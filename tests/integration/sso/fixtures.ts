@@ -55,3 +55,24 @@ export const urlsOf = (orgId: string, base = baseUrl()) => ({
   acs: `${base}/sso/${orgId}/saml/acs`,
   redirectUri: `${base}/sso/${orgId}/oidc/callback`,
 });
+
+/** An organization whose SAML IdP is a signing key held by the test (responses via saml-response.ts). */
+export async function samlOrganization(key: { cert: string }, entityId = "https://idp.acme.test/saml"): Promise<SsoOrg> {
+  const org = await ssoOrganization();
+  const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { entityId, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] } });
+  if (saved.status !== 200) throw new Error(`saving the connection failed: ${JSON.stringify(saved.body)}`);
+  return org;
+}
+
+/** POSTs a SAMLResponse to an organization's ACS as the browser would; returns the session cookie (or the refusal). */
+export async function postToAcs(orgId: string, samlResponse: string, base = baseUrl()) {
+  const res = await fetch(`${base}/sso/${orgId}/saml/acs`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ SAMLResponse: samlResponse }),
+  });
+  const location = res.headers.get("location") ?? "";
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").find((c) => c.startsWith("next-auth.session-token="));
+  return { status: res.status, location, cookie: cookie ?? null, reason: new URL(location, base).searchParams.get("sso_error") };
+}
