@@ -68,6 +68,8 @@ export function actorText(actor: ActorLike): string {
       return actor.label ? `Token ${actor.label}…` : "A SCIM token";
     case "anonymous":
       return actor.label ? `Unaccepted token ${actor.label}…` : "Unidentified caller";
+    case "idp":
+      return actor.label ? `Identity provider, asserting ${actor.label}` : "Identity provider";
     case "system":
       return "System";
     default:

@@ -8,6 +8,7 @@ export type Actor =
   | { type: "user"; id: string; label: string }
   | { type: "token"; id: string; label: string } // label = token prefix, never the token
   | { type: "anonymous"; label?: string }
+  | { type: "idp"; label?: string } // an SSO sign-in the IdP asserted (label = the asserted username), refused
   | { type: "system" };
 
 export interface AuditInput {

@@ -52,7 +52,7 @@ export async function recordFailure(orgId: string, method: Method, refusal: SsoR
   const asserted = refusal.asserted ?? null;
   await recordEvent({
     organizationId: orgId,
-    actor: { type: "anonymous", label: asserted ?? undefined },
+    actor: { type: "idp", label: asserted ?? undefined },
     action: "sso.signin.failed",
     outcome: "failure",
     target: asserted ? { type: "username", label: asserted } : undefined,

@@ -85,6 +85,9 @@ describe("job scheduler", () => {
   });
 
   it("the server's jobs: retention every hour", () => {
-    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([["audit-retention", 60 * minute]]);
+    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([
+      ["audit-retention", 60 * minute],
+      ["sso-prune", 15 * minute],
+    ]);
   });
 });

@@ -25,8 +25,22 @@ describe("event catalog", () => {
     expect(eventSource("scim.auth.failed")).toBe("provisioning");
     expect(eventSource("scim.user.renamed")).toBe("provisioning");
     expect(actionsFor("scim.enabled")).toEqual(["scim.enabled"]);
-    expect(actionsFor("console").sort()).toEqual(["member.locked", "member.removed", "member.unlocked", "scim.disabled", "scim.enabled", "scim.token.created", "scim.token.deleted"]);
+    expect(actionsFor("console").sort()).toEqual([
+      "member.locked",
+      "member.removed",
+      "member.unlocked",
+      "scim.disabled",
+      "scim.enabled",
+      "scim.token.created",
+      "scim.token.deleted",
+      "sso.connection.updated",
+      "sso.disabled",
+      "sso.enabled",
+      "sso.test",
+    ]);
     expect(actionsFor("provisioning")).toHaveLength(10);
+    expect(actionsFor("sign-in").sort()).toEqual(["sso.signin.failed", "sso.signin.succeeded"]);
+    expect(eventSource("sso.signin.failed")).toBe("sign-in");
   });
 
   it("names actors and targets in words", () => {
