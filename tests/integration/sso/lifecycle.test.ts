@@ -6,7 +6,7 @@ import { consoleApi, signIn } from "../../helpers/console-client";
 import { createUnmanagedMember } from "../../helpers/fixtures";
 import { signingKey, type SigningKey } from "../../idp/keys";
 import { signedResponse } from "../../idp/saml-response";
-import { postToAcs, provision, samlOrganization, saveConnection, scimRequest, setActive, urlsOf, type SsoOrg } from "./fixtures";
+import { postToAcs, provision, samlOrganization, saveConnection, scimRequest, urlsOf, type SsoOrg } from "./fixtures";
 
 const ENTITY = "https://idp.acme.test/saml";
 
