@@ -71,6 +71,7 @@ function idpFor(entityId: string, key: SigningKey) {
     privateKey: key.privateKey,
     signingCert: key.cert,
     singleSignOnService: [{ Binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", Location: `${entityId}/sso` }],
+    singleLogoutService: [{ Binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", Location: `${entityId}/slo` }],
     requestSignatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
   });
 }
