@@ -42,6 +42,11 @@ const CASES: Record<string, Case> = {
   "DELETE /api/organizations/[orgId]/scim/tokens/[tokenId]": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens/${f.tokenId}` },
   "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
+  "PUT /api/organizations/[orgId]/sso": {
+    url: (f) => `/api/organizations/${f.org.orgId}/sso`,
+    body: { protocol: "saml", enabled: true, requireSso: true, saml: { entityId: "https://evil.example", ssoUrl: "https://evil.example/sso", certificates: ["x"] } },
+  },
+  "POST /api/organizations/[orgId]/sso/test": { url: (f) => `/api/organizations/${f.org.orgId}/sso/test` },
 };
 
 const origins = (): [string, string | null][] => [
@@ -68,6 +73,8 @@ async function snapshot(f: Fixture) {
     tokens: await db.scimToken.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
     members: await db.member.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, locked: true }, orderBy: { id: "asc" } }),
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
+    sso: await db.ssoConnection.findMany({ where: { organizationId: { in: orgIds } } }),
+    ssoRequests: await db.ssoRequest.count({ where: { organizationId: { in: orgIds } } }),
   };
 }
 
