@@ -10,7 +10,7 @@ export async function signInWithForm(page: Page, email: string, password = PASSW
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/organizations\/[^/]+\/settings\/scim/);
 }
 

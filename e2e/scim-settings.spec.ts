@@ -166,7 +166,7 @@ test("a wrong password shows a readable error", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(OWNER);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toContainText("The email or password is incorrect");
   await expect(page).toHaveURL(/\/login/);
 });
