@@ -7,7 +7,8 @@ import { listOrganizations } from "@/lib/organizations/list-organizations";
 export default async function Home() {
   const user = await renderingData(getSessionUser);
   if (!user) redirect("/login");
-  const [first] = await renderingData(() => listOrganizations(user.id));
+  const [first] = await renderingData(() => listOrganizations(user));
   if (!first) redirect("/login?error=locked");
-  redirect(`/organizations/${first.id}/settings/scim`);
+  // A member without the IAM permission lands on their own account, not a "no permission" page.
+  redirect(first.permissions.includes("provisioning:manage") ? `/organizations/${first.id}/settings/scim` : "/account");
 }

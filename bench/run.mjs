@@ -153,6 +153,12 @@ if (process.env.BENCH_SKIP_POSTGRES !== "1") {
 }
 
 if (!only || only.includes("pages")) results.consolePages = await benchConsolePages(SECONDS);
+// Sign-in case: the CPU to verify one SAML response (bench/saml-verify.ts), pinned like the server.
+if (!only || only.includes("signIn")) {
+  const [cmd, args] = pin(0, [process.execPath, "node_modules/tsx/dist/cli.mjs", "bench/saml-verify.ts"]);
+  const out = execFileSync(cmd, args, { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"] });
+  results.signIn = JSON.parse(out.trim().split("\n").pop());
+}
 
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
@@ -171,4 +177,5 @@ for (const run of results.runs) {
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
 }
 for (const p of results.consolePages?.pages ?? []) console.log(`console    ${p.page.padEnd(10)} ${String(p.rps).padStart(6)} ${String(p.p50At100).padStart(8)} ${String(p.p99At100).padStart(7)} ${String(p.peakRssMb).padStart(7)}   (latency at 20 req/s)`);
+if (results.signIn) console.log(`sign-in    SAML response verified: ${results.signIn.samlVerifyCpuMs} ms CPU each (${results.signIn.samples} samples; target ≤ 5 ms)`);
 console.log("\nwritten: bench/results/latest.json");

@@ -6,12 +6,12 @@ export const IAM = "iam@acme.test";
 export const MEMBER = "member@acme.test";
 
 /** Signs in through the form, as a person does. */
-export async function signInWithForm(page: Page, email: string, password = PASSWORD): Promise<void> {
+export async function signInWithForm(page: Page, email: string, password = PASSWORD, landing: RegExp = /\/organizations\/[^/]+\/settings\/scim/): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/organizations\/[^/]+\/settings\/scim/);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(landing);
 }
 
 export function orgIdFromUrl(page: Page): string {

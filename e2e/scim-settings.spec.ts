@@ -156,8 +156,13 @@ test.describe("Automatic user provisioning (SCIM), as the organization owner", (
   });
 });
 
-test("a member without the IAM permission sees the no-permission page", async ({ page }) => {
-  await signInWithForm(page, MEMBER);
+test("a member without the IAM permission lands on My account, and sees the no-permission page in the settings", async ({ page }) => {
+  await signInWithForm(page, MEMBER, undefined, /\/account$/);
+  await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
+  await page.goto(page.url().replace(/\/account$/, "/"));
+  await expect(page).toHaveURL(/\/account$/);
+  const orgId = ((await (await page.request.get("/api/organizations")).json()) as { organizations: { id: string }[] }).organizations[0]?.id ?? "";
+  await page.goto(`/organizations/${orgId}/settings/scim`);
   await expect(page.getByRole("alert").filter({ hasText: "You don't have permission" })).toContainText("You don't have permission to view this page");
   await expect(page.getByRole("button", { name: "Enable", exact: true })).toHaveCount(0);
 });
@@ -166,7 +171,7 @@ test("a wrong password shows a readable error", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(OWNER);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toContainText("The email or password is incorrect");
   await expect(page).toHaveURL(/\/login/);
 });

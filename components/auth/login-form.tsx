@@ -4,17 +4,21 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SsoForm } from "./sso-form";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect, or your account is locked.",
   locked: "Your account is locked. Ask an organization owner or your identity provider administrator.",
   TooManyAttempts: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
   AccessDenied: "This account is not a member of any organization, or it is locked.",
+  SsoRequired: "Your organization requires single sign-on: use \"Sign in with single sign-on\" below.",
+  sso_required: "This organization requires single sign-on: sign in through your identity provider below.",
 };
 
-export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string; sso?: string }) {
+export function LoginForm({ callbackUrl, initialError, ssoError, organization }: { callbackUrl: string; initialError?: string; ssoError?: string; organization?: string }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Please try again.") : "");
+  const [error, setError] = useState(ssoError ?? (initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Please try again.") : ""));
+  const [showSso, setShowSso] = useState(!!ssoError || !!organization);
   const [pending, setPending] = useState(false);
 
   async function submit(form: FormData) {
@@ -59,11 +63,15 @@ export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: str
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
-      {sso ? (
-        <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
-          Sign in with {sso}
-        </Button>
-      ) : null}
+      <div className="border-t border-slate-200 pt-4">
+        {showSso ? (
+          <SsoForm callbackUrl={callbackUrl} organization={organization} />
+        ) : (
+          <Button type="button" variant="secondary" className="w-full" onClick={() => setShowSso(true)}>
+            Sign in with single sign-on
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -7,6 +7,7 @@ export function SettingsNav({ orgId }: { orgId: string }) {
   const path = usePathname();
   const items = [
     { href: `/organizations/${orgId}/settings/scim`, label: "Automatic user provisioning (SCIM)" },
+    { href: `/organizations/${orgId}/settings/sso`, label: "Single sign-on" },
     { href: `/organizations/${orgId}/settings/api-keys`, label: "API keys" },
   ];
   return (

@@ -6,6 +6,8 @@ import type { MemberSort } from "@/lib/members/member-query";
 import type { MemberListItem } from "@/lib/members/member-view";
 import { TimeAgo } from "./time-ago";
 
+const SIGN_IN_METHOD: Record<string, string> = { password: "password", saml: "SAML", oidc: "OIDC" };
+
 export type MemberAction = "lock" | "unlock" | "remove";
 type SortOrder = "asc" | "desc";
 
@@ -59,6 +61,7 @@ export function MembersTable({
             <th scope="col" className="px-3 py-2">Status</th>
             <th scope="col" className="px-3 py-2">Provisioning</th>
             <SortHeader label="Last SCIM change" column="lastChange" sort={sort} order={order} onSort={onSort} />
+            <th scope="col" className="px-3 py-2">Last sign-in</th>
             <th scope="col" className="px-3 py-2">Role</th>
             {canManage ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
@@ -80,6 +83,10 @@ export function MembersTable({
               <td className="px-3 py-2 whitespace-nowrap">{m.scimManaged ? <Badge tone="violet">Managed by SCIM</Badge> : <span className="text-slate-500">Not managed</span>}</td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <TimeAgo iso={m.scimUpdatedAt} empty="Never" />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <TimeAgo iso={m.lastSignIn?.at ?? null} empty="Never" />
+                {m.lastSignIn ? <span className="ml-1 text-xs text-slate-500">({SIGN_IN_METHOD[m.lastSignIn.method] ?? m.lastSignIn.method})</span> : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{m.roleLabel}</td>
               {canManage ? (

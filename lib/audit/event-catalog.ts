@@ -1,7 +1,7 @@
 // Every action the audit trail knows, with the words the console uses for it. Pure: the
 // activity API validates filters against it and the UI labels events with it.
 
-export type EventSource = "console" | "provisioning";
+export type EventSource = "console" | "provisioning" | "sign-in";
 
 export const EVENT_ACTIONS = {
   "scim.enabled": { label: "SCIM enabled", source: "console" },
@@ -34,13 +34,19 @@ export const EVENT_ACTIONS = {
   "scim.auth.failed": { label: "Authentication failed", source: "provisioning" },
   "scim.request.throttled": { label: "Requests throttled", source: "provisioning" },
   "scim.auth.throttled": { label: "Address throttled after failed sign-ins", source: "provisioning" },
+  "sso.connection.updated": { label: "Single sign-on connection changed", source: "console" },
+  "sso.enabled": { label: "Single sign-on enabled", source: "console" },
+  "sso.disabled": { label: "Single sign-on disabled", source: "console" },
+  "sso.test": { label: "Single sign-on tested", source: "console" },
+  "sso.signin.succeeded": { label: "Signed in with single sign-on", source: "sign-in" },
+  "sso.signin.failed": { label: "Single sign-on refused", source: "sign-in" },
 } as const satisfies Record<string, { label: string; source: EventSource }>;
 
 export type EventAction = keyof typeof EVENT_ACTIONS;
 export const KNOWN_ACTIONS = Object.keys(EVENT_ACTIONS) as EventAction[];
 
 /** Filter values: one action, or every action of a source. */
-export const ACTION_GROUPS = { console: "Console changes", provisioning: "Identity provider requests" } as const satisfies Record<EventSource, string>;
+export const ACTION_GROUPS = { console: "Console changes", provisioning: "Identity provider requests", "sign-in": "Sign-ins" } as const satisfies Record<EventSource, string>;
 export type ActionFilter = EventAction | EventSource;
 
 export function isKnownAction(action: string): action is EventAction {
@@ -52,7 +58,7 @@ export function actionLabel(action: string): string {
 }
 
 export function eventSource(action: string): EventSource {
-  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.group.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : "console";
+  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.group.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : action.startsWith("sso.signin.") ? "sign-in" : "console";
 }
 
 /** The actions a filter value stands for. */
@@ -77,6 +83,8 @@ export function actorText(actor: ActorLike): string {
       return actor.label ? `API key ${actor.label}…` : "An API key";
     case "anonymous":
       return actor.label ? `Unaccepted token ${actor.label}…` : "Unidentified caller";
+    case "idp":
+      return actor.label ? `Identity provider, asserting ${actor.label}` : "Identity provider";
     case "system":
       return "System";
     default:

@@ -9,6 +9,7 @@ export type Actor =
   | { type: "token"; id: string; label: string } // label = token prefix, never the token
   | { type: "api_key"; id: string; label: string } // label = API key prefix, never the key
   | { type: "anonymous"; label?: string }
+  | { type: "idp"; label?: string } // an SSO sign-in the IdP asserted (label = the asserted username), refused
   | { type: "system" };
 
 export interface AuditInput {

@@ -1,36 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { OAuthConfig } from "next-auth/providers/oauth";
 import { config } from "../config";
 import { db } from "../db";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { hasActiveMembership } from "../members/store";
+import { activeMembershipsOf, recordUserSignIn } from "../members/store";
 import { assertLoginAllowed, clearLoginFailures, clientIp, recordLoginFailure } from "./login-throttle";
+import { SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./session-cookie";
 
-interface OidcProfile {
-  sub: string;
-  email?: string;
-  name?: string;
-}
-
-// Optional single sign-on for real deployments: any OIDC provider, switched on by env.
-function oidcProvider(): OAuthConfig<OidcProfile>[] {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = config;
-  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
-  return [
-    {
-      id: "oidc",
-      name: config.OIDC_NAME || "Single sign-on",
-      type: "oauth",
-      wellKnown: `${OIDC_ISSUER.replace(/\/+$/, "")}/.well-known/openid-configuration`,
-      authorization: { params: { scope: "openid email profile" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      clientId: OIDC_CLIENT_ID,
-      clientSecret: OIDC_CLIENT_SECRET,
-      profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? p.sub }),
-    },
-  ];
+/** Reported as next-auth's error code; the login form says why. */
+export class SsoRequiredError extends Error {
+  constructor() {
+    super("SsoRequired");
+  }
 }
 
 export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string; name: string } | null> {
@@ -41,14 +22,21 @@ export async function authorizeCredentials(email: string, password: string, ip: 
     await recordLoginFailure(email, ip);
     return null;
   }
-  if (!(await hasActiveMembership(user.id))) return null; // locked everywhere: no sign-in
+  const memberships = await activeMembershipsOf(user.id);
+  if (!memberships.length) return null; // locked everywhere: no sign-in
+  // Where single sign-on is required only owners keep the password (break-glass).
+  if (!memberships.some((m) => !m.ssoRequired || m.role === "owner")) throw new SsoRequiredError();
   await clearLoginFailures(email);
+  await recordUserSignIn(user.id);
   return { id: user.id, email: user.email, name: user.name };
 }
 
+// Password sign-in is next-auth's credentials provider. Single sign-on (SAML, OIDC) is per
+// organization, in lib/sso: it verifies the IdP's answer and issues the same session cookie.
 export const authOptions: NextAuthOptions = {
   secret: config.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  useSecureCookies,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -59,25 +47,17 @@ export const authOptions: NextAuthOptions = {
         return authorizeCredentials(credentials.email, credentials.password, clientIp(req?.headers));
       },
     }),
-    ...oidcProvider(),
   ],
   callbacks: {
-    // SSO users must already exist (provisioned by SCIM or invited); we never create accounts here.
-    async signIn({ user, account }) {
-      if (account?.provider !== "oidc") return true;
-      const email = user.email?.toLowerCase();
-      const known = email ? await db.user.findUnique({ where: { email } }) : null;
-      return !!known && (await hasActiveMembership(known.id));
-    },
-    async jwt({ token, user, account }) {
-      if (user && account) {
-        const email = (user.email ?? "").toLowerCase();
-        const known = account.provider === "oidc" ? await db.user.findUnique({ where: { email } }) : null;
-        token.uid = known?.id ?? user.id;
-      }
+    jwt({ token, user }) {
+      if (user) token.uid = user.id;
       return token;
     },
     session({ session, token }) {
+      if (token.sso) {
+        session.sso = token.sso;
+        return session;
+      }
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
       return session;
     },

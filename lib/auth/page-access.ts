@@ -24,8 +24,9 @@ export function requirePageAccess(orgId: string, permission: Permission, path: s
 async function checkPageAccess(orgId: string, permission: Permission, path: string): Promise<PageAccess> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  const result = await getOrgAccess(user.id, orgId);
+  const result = await getOrgAccess(user, orgId);
   if (result.status === "locked") redirect("/login?error=locked");
+  if (result.status === "sso_required") redirect(`/login?error=sso_required&org=${encodeURIComponent(orgId)}`);
   if (result.status === "none") notFound();
   const organization = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { id: true, name: true } });
   return { user, access: result.access, organization, allowed: can(result.access, permission) };

@@ -45,7 +45,8 @@ function isUrl(s: string, protocols: string[]): boolean {
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const isHttpsOrLoopback = (s: string) => isUrl(s, ["https:"]) || (isUrl(s, ["http:"]) && LOOPBACK.has(new URL(s).hostname));
+/** Identity provider endpoints are https, except on loopback hosts (tests, local demo IdPs); lib/sso uses it. */
+export const isHttpsOrLoopback = (s: string) => isUrl(s, ["https:"]) || (isUrl(s, ["http:"]) && LOOPBACK.has(new URL(s).hostname));
 
 /** The public origin; trailing slashes are dropped so paths can be appended. */
 export const httpUrl = rule(
@@ -56,8 +57,6 @@ export const httpUrl = rule(
     .transform((s) => s.replace(/\/+$/, "")),
 );
 
-/** Identity provider endpoints are https, except on loopback hosts (tests, local demo IdPs). */
-export const idpUrl = rule("an https:// URL (http:// only for localhost, 127.0.0.1 or [::1])", z.string().refine(isHttpsOrLoopback));
 
 export const databaseUrl = rule(
   "a SQLite file URL (file:…) or a PostgreSQL URL (postgresql://…)",

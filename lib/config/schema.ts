@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "../db-url";
-import { databaseUrl, decimalNumber, httpUrl, idpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
+import { databaseUrl, decimalNumber, httpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
 // default (the text used when it is unset or blank). README.md's "Configuration" table
@@ -23,10 +23,6 @@ export const variables = {
   // Unset here means "scripts/start.mjs generates one into prisma/.auth-secret".
   NEXTAUTH_SECRET: { rule: minLength(12, " (generate one with: openssl rand -base64 32)"), secret: true },
   SEED_PASSWORD: { rule: minLength(8), secret: true },
-  OIDC_ISSUER: { rule: idpUrl },
-  OIDC_CLIENT_ID: { rule: text },
-  OIDC_CLIENT_SECRET: { rule: text, secret: true },
-  OIDC_NAME: { rule: text },
   TRUST_PROXY: { rule: proxyHops, default: "0" },
   SCIM_RATE_LIMIT_PER_SECOND: { rule: decimalNumber(0, MILLION, " (0 turns the limit off)"), default: "100" },
   // Unset: twice SCIM_RATE_LIMIT_PER_SECOND (see parseConfig).
@@ -57,7 +53,6 @@ export type Config = Readonly<Omit<Values, "SCIM_RATE_LIMIT_BURST"> & { SCIM_RAT
 export type ParseResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 const names = Object.keys(variables) as VariableName[];
-const OIDC_TRIO = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 function shown(name: VariableName, raw: string): string {
   const variable: Variable<unknown> = variables[name];
@@ -80,13 +75,6 @@ export function parseConfig(env: Record<string, string | undefined>): ParseResul
     const parsed = variable.rule.schema.safeParse(raw);
     if (parsed.success) values[name] = parsed.data;
     else problems.push(sentence(name, shown(name, raw), variable.rule.allowed));
-  }
-  // Single sign-on is on only with all three; a partial set used to turn it off without a word.
-  if (OIDC_TRIO.some((name) => given(name) !== undefined)) {
-    for (const name of OIDC_TRIO.filter((n) => given(n) === undefined)) {
-      const others = OIDC_TRIO.filter((n) => n !== name).join(" and ");
-      problems.push(sentence(name, "not set", `set together with ${others} (single sign-on needs all three)`));
-    }
   }
   if (problems.length > 0) return { ok: false, problems };
   // Every name is either parsed or optional-and-unset, so `values` now has the table's shape.

@@ -57,9 +57,10 @@ export function withSession<P>(handler: (ctx: ConsoleContext<P>) => Promise<Next
 export function withOrg<P extends { orgId: string }>(permission: Permission, handler: (ctx: OrgContext<P>) => Promise<NextResponse>) {
   return withSession<P>(async (ctx) => {
     const orgId = ctx.params.orgId;
-    const result = await getOrgAccess(ctx.user.id, orgId);
+    const result = await getOrgAccess(ctx.user, orgId);
     if (result.status === "none") throw new AppError("not_found", "This organization does not exist.");
     if (result.status === "locked") throw new AppError("forbidden", "Your account is locked in this organization.");
+    if (result.status === "sso_required") throw new AppError("forbidden", "This organization requires single sign-on: sign in through your identity provider.");
     if (!can(result.access, permission)) throw new AppError("forbidden", "You don't have permission to do this. Ask an organization owner for the IAM permission.");
     return handler({ ...ctx, access: result.access, orgId });
   });

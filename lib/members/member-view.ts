@@ -11,6 +11,8 @@ export const memberListSelect = {
   locked: true,
   scimManaged: true,
   scimUpdatedAt: true,
+  lastSignInAt: true,
+  lastSignInMethod: true,
   role: true,
   iamPermission: true,
   userId: true,
@@ -29,6 +31,8 @@ export interface MemberListItem {
   locked: boolean;
   scimManaged: boolean;
   scimUpdatedAt: string | null;
+  /** Last sign-in and how: "password", "saml" or "oidc". */
+  lastSignIn: { at: string; method: string } | null;
   role: string;
   roleLabel: RoleLabel;
   hasConsoleLogin: boolean;
@@ -81,6 +85,7 @@ export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberList
     locked: row.locked,
     scimManaged: row.scimManaged,
     scimUpdatedAt: row.scimUpdatedAt?.toISOString() ?? null,
+    lastSignIn: row.lastSignInAt ? { at: row.lastSignInAt.toISOString(), method: row.lastSignInMethod ?? "password" } : null,
     role: row.role,
     roleLabel: roleLabel(row.role, row.iamPermission || row._count.groupMemberships > 0),
     hasConsoleLogin: row.userId !== null,

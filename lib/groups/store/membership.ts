@@ -65,6 +65,9 @@ export async function recordMembership(tx: SqlRunner, group: GroupRow, delta: Me
 /** The IAM permission changes a membership change (or a mapping change) causes, recorded once each way. */
 export async function recordPermissionChanges(tx: SqlRunner, group: GroupRow, delta: MembershipDelta, actor: Actor, now: Date): Promise<void> {
   const orgId = group.organizationId;
+  // A millisecond after the change that causes them, so that the activity log (newest first,
+  // by time) never shows a grant before the membership or mapping change behind it.
+  const after = new Date(now.getTime() + 1);
   const target = groupTarget(group);
   for (const [ids, action, verb] of [
     [delta.added, "group.permission.granted", "Granted the IAM permission through this group to"],
@@ -74,6 +77,6 @@ export async function recordPermissionChanges(tx: SqlRunner, group: GroupRow, de
     const rows = await tx.rows(ONLY_THROUGH_GROUP, { orgId, ids, groupId: group.id });
     if (!rows.length) continue;
     const names = rows.map((r) => String(r[1]));
-    await recordEventSql(tx, { organizationId: orgId, actor, action, target, detail: `${verb} ${await summary(tx, orgId, idsOf(rows), names)}.` }, now);
+    await recordEventSql(tx, { organizationId: orgId, actor, action, target, detail: `${verb} ${await summary(tx, orgId, idsOf(rows), names)}.` }, after);
   }
 }

@@ -13,6 +13,7 @@
  * | a console user's memberships (auth)         | one prepared statement each (memberships.ts): the    |
  * |                                             | effective IAM permission (hand OR mapped group) in it |
  * | owners and IAM managers to email (job)      | Prisma (provisioning-managers.ts)                    |
+ * | SSO sign-in match, SSO session state        | Prisma (sso-members.ts): one indexed query each      |
  *
  * Prisma's JS engine costs ~1.2 ms of CPU per query, a prepared statement ~0.05 ms: the paths an
  * identity provider calls all day use the second. Text matching (`co`, `sw`, `ew`, the console
@@ -29,3 +30,4 @@ export { setMemberLocked } from "./console-lock";
 export { removeMember } from "./console-remove";
 export { activeMembershipsOf, hasActiveMembership, membershipOf, type Membership } from "./memberships";
 export { provisioningManagerContacts, type ManagerContact } from "./provisioning-managers";
+export { memberForSignIn, memberProfile, recordMemberSignIn, recordUserSignIn, ssoSessionState, type MemberProfile, type SignInCandidate, type SsoSessionState } from "./sso-members";

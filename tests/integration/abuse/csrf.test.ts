@@ -49,6 +49,11 @@ const CASES: Record<string, Case> = {
   "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
   "PUT /api/organizations/[orgId]/groups/[groupId]/mapping": { url: (f) => `/api/organizations/${f.org.orgId}/groups/${f.groupId}/mapping`, body: { permission: "iam" } },
+  "PUT /api/organizations/[orgId]/sso": {
+    url: (f) => `/api/organizations/${f.org.orgId}/sso`,
+    body: { protocol: "saml", enabled: true, requireSso: true, saml: { entityId: "https://evil.example", ssoUrl: "https://evil.example/sso", certificates: ["x"] } },
+  },
+  "POST /api/organizations/[orgId]/sso/test": { url: (f) => `/api/organizations/${f.org.orgId}/sso/test` },
 };
 
 const origins = (): [string, string | null][] => [
@@ -77,6 +82,8 @@ async function snapshot(f: Fixture) {
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
     apiKeys: await db.apiKey.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
     mappings: await db.groupMapping.count({ where: { organizationId: { in: orgIds } } }),
+    sso: await db.ssoConnection.findMany({ where: { organizationId: { in: orgIds } } }),
+    ssoRequests: await db.ssoRequest.count({ where: { organizationId: { in: orgIds } } }),
   };
 }
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig, variables, type Config, type VariableName } from "@/lib/config/schema";
 
-const OIDC = { OIDC_ISSUER: "https://login.example.com", OIDC_CLIENT_ID: "console", OIDC_CLIENT_SECRET: "oidc-client-secret-value" };
-
 function configOf(env: Record<string, string>): Config {
   const result = parseConfig(env);
   if (!result.ok) throw new Error(result.problems.join("\n"));
@@ -44,15 +42,6 @@ const rows: Record<VariableName, Row> = {
     bad: ["changeme", "NEXTAUTH_SECRET is (hidden); it must be at least 12 characters long (generate one with: openssl rand -base64 32)."],
   },
   SEED_PASSWORD: { unset: undefined, good: ["demo-password", "demo-password"], bad: ["pass", "SEED_PASSWORD is (hidden); it must be at least 8 characters long."] },
-  OIDC_ISSUER: {
-    unset: undefined,
-    good: ["http://127.0.0.1:9000/idp", "http://127.0.0.1:9000/idp"],
-    env: OIDC,
-    bad: ["http://login.example.com", 'OIDC_ISSUER is "http://login.example.com"; it must be an https:// URL (http:// only for localhost, 127.0.0.1 or [::1]).'],
-  },
-  OIDC_CLIENT_ID: { unset: undefined, good: ["another-client", "another-client"], env: OIDC, bad: null },
-  OIDC_CLIENT_SECRET: { unset: undefined, good: ["another-secret", "another-secret"], env: OIDC, bad: null },
-  OIDC_NAME: { unset: undefined, good: ["Company SSO", "Company SSO"], bad: null },
   TRUST_PROXY: { unset: 0, good: ["2", 2], bad: ["yes", 'TRUST_PROXY is "yes"; it must be a whole number of reverse proxies from 0 to 100, or true (= 1) or false (= 0).'] },
   SCIM_RATE_LIMIT_PER_SECOND: { unset: 100, good: ["0", 0], bad: ["-1", 'SCIM_RATE_LIMIT_PER_SECOND is "-1"; it must be a number from 0 to 1000000 (0 turns the limit off).'] },
   SCIM_RATE_LIMIT_BURST: { unset: 200, good: ["5", 5], bad: ["0", 'SCIM_RATE_LIMIT_BURST is "0"; it must be a whole number from 1 to 1000000.'] },
@@ -103,8 +92,8 @@ describe("parseConfig", () => {
 
   it("never echoes a secret", () => {
     const secrets = { NEXTAUTH_SECRET: "tiny-secret", SEED_PASSWORD: "pw-1234", DATABASE_URL: "mysql://root:hunter2@db/scim" };
-    const text = problemsOf({ ...secrets, OIDC_CLIENT_SECRET: "oidc-secret-value" }).join("\n");
-    for (const secret of ["tiny-secret", "pw-1234", "hunter2", "oidc-secret-value"]) expect(text).not.toContain(secret);
+    const text = problemsOf(secrets).join("\n");
+    for (const secret of ["tiny-secret", "pw-1234", "hunter2"]) expect(text).not.toContain(secret);
     expect(text).toContain("NEXTAUTH_SECRET is (hidden)");
   });
 
@@ -126,15 +115,8 @@ describe("parseConfig", () => {
     expect(configOf({ SCIM_RATE_LIMIT_PER_SECOND: "10", SCIM_RATE_LIMIT_BURST: "3" }).SCIM_RATE_LIMIT_BURST).toBe(3);
   });
 
-  it("wants the OIDC issuer, client id and secret together", () => {
-    expect(problemsOf({ OIDC_ISSUER: OIDC.OIDC_ISSUER, OIDC_CLIENT_ID: "console" })).toEqual([
-      "Invalid configuration: OIDC_CLIENT_SECRET is not set; it must be set together with OIDC_ISSUER and OIDC_CLIENT_ID (single sign-on needs all three).",
-    ]);
-    expect(problemsOf({ OIDC_CLIENT_SECRET: "oidc-secret-value" })).toEqual([
-      "Invalid configuration: OIDC_ISSUER is not set; it must be set together with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (single sign-on needs all three).",
-      "Invalid configuration: OIDC_CLIENT_ID is not set; it must be set together with OIDC_ISSUER and OIDC_CLIENT_SECRET (single sign-on needs all three).",
-    ]);
-    expect(configOf({ OIDC_NAME: "Company SSO" }).OIDC_ISSUER).toBeUndefined();
+  it("no longer knows the global OIDC_* variables (single sign-on is per organization)", () => {
+    expect(Object.keys(variables).filter((name) => name.startsWith("OIDC_"))).toEqual([]);
   });
 
   it("accepts a SQLite file URL and postgres:// too", () => {

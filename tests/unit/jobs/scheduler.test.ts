@@ -85,7 +85,11 @@ describe("job scheduler", () => {
     expect(ok.runs).toEqual([now]);
   });
 
-  it("the server's jobs: retention every hour, token expiry emails every 15 minutes", () => {
-    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([["audit-retention", 60 * minute], ["token-expiry-emails", 15 * minute]]);
+  it("the server's jobs: retention every hour, token expiry emails and SSO prune every 15 minutes", () => {
+    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([
+      ["audit-retention", 60 * minute],
+      ["token-expiry-emails", 15 * minute],
+      ["sso-prune", 15 * minute],
+    ]);
   });
 });

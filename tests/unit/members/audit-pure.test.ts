@@ -39,8 +39,14 @@ describe("event catalog", () => {
       "scim.token.created",
       "scim.token.deleted",
       "scim.token.expiry_notified",
+      "sso.connection.updated",
+      "sso.disabled",
+      "sso.enabled",
+      "sso.test",
     ]);
     expect(actionsFor("provisioning")).toHaveLength(18);
+    expect(actionsFor("sign-in").sort()).toEqual(["sso.signin.failed", "sso.signin.succeeded"]);
+    expect(eventSource("sso.signin.failed")).toBe("sign-in");
   });
 
   it("names actors and targets in words", () => {
