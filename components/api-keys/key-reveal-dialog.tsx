@@ -1,7 +1,7 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { ShownOnceNote } from "@/components/ui/shown-once-note";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import type { CreatedApiKey } from "@/lib/api-keys/schemas";
@@ -12,12 +12,9 @@ export function KeyRevealDialog({ created, onClose }: { created: CreatedApiKey |
     <Dialog open={!!created} onOpenChange={(open) => !open && onClose()} dismissible={false} title="Your API key" description="Copy the API key now and store it in your script's secret store.">
       {created ? (
         <div className="space-y-4">
-          <div role="note" className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-            <p>
-              The API key is <strong>only displayed once</strong>. It can create and delete this organization&apos;s SCIM tokens: treat it as a password.
-            </p>
-          </div>
+          <ShownOnceNote>
+            The API key is <strong>only displayed once</strong>. It can create and delete this organization&apos;s SCIM tokens: treat it as a password.
+          </ShownOnceNote>
           <CopyField label="API key" value={created.key} secret />
           <p className="text-xs text-slate-500">It expires on {new Date(created.apiKey.expiresAt).toLocaleDateString(undefined, { dateStyle: "long" })}.</p>
           <div className="flex justify-end">

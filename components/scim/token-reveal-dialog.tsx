@@ -1,8 +1,8 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
+import { ShownOnceNote } from "@/components/ui/shown-once-note";
 import { CopyField } from "@/components/ui/copy-field";
 import type { CreatedTokenResponse } from "./queries";
 
@@ -18,13 +18,10 @@ export function TokenRevealDialog({ created, onClose }: { created: CreatedTokenR
     >
       {created ? (
         <div className="space-y-4">
-          <div role="note" className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-            <p>
-              The SCIM token and base URL are <strong>only displayed once</strong>. Copy and store them securely before closing this window: you will need both to set up
-              SCIM on your identity provider. Treat the token as a password and do not share it.
-            </p>
-          </div>
+          <ShownOnceNote>
+            The SCIM token and base URL are <strong>only displayed once</strong>. Copy and store them securely before closing this window: you will need both to set up
+            SCIM on your identity provider. Treat the token as a password and do not share it.
+          </ShownOnceNote>
           <CopyField label="SCIM token" value={created.token} secret />
           <CopyField label="Base URL" value={created.baseUrl} />
           <p className="text-xs text-slate-500">This token expires on {new Date(created.tokenInfo.expiresAt).toLocaleDateString(undefined, { dateStyle: "long" })}.</p>
