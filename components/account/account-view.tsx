@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SignedInUser } from "@/components/layout/sign-out-button";
 import type { MyAccount } from "@/lib/auth/my-account";
 
 const METHOD = { saml: "Single sign-on (SAML)", oidc: "Single sign-on (OpenID Connect)", password: "Email and password" } as const;
@@ -19,10 +19,7 @@ export function AccountView({ account, email }: { account: MyAccount; email: str
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-6 py-3">
           <span className="font-semibold">My account</span>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-300">{email}</span>
-            <SignOutButton />
-          </div>
+          <SignedInUser email={email} />
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-6 py-8">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
+import { RowDeleteButton } from "@/components/ui/row-delete-button";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -77,9 +77,7 @@ export function ApiKeysSettings({ orgId }: { orgId: string }) {
                     <td className="px-4 py-2">{fmt(k.lastUsedAt)}</td>
                     <td className="px-4 py-2">{k.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}</td>
                     <td className="px-4 py-2 text-right">
-                      <button type="button" onClick={() => setToDelete(k)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-red-700 hover:bg-red-50" aria-label={`Delete API key ${k.name}`}>
-                        <Trash2 className="h-4 w-4" aria-hidden /> Delete
-                      </button>
+                      <RowDeleteButton label={`Delete API key ${k.name}`} onClick={() => setToDelete(k)} />
                     </td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SignOutButton } from "./sign-out-button";
+import { SignedInUser } from "./sign-out-button";
 
 export function OrgHeader({ orgId, orgName, email }: { orgId: string; orgName: string; email: string }) {
   return (
@@ -24,10 +24,7 @@ export function OrgHeader({ orgId, orgName, email }: { orgId: string; orgName: s
             </Link>
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-300">{email}</span>
-          <SignOutButton />
-        </div>
+        <SignedInUser email={email} />
       </div>
     </header>
   );

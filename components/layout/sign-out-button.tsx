@@ -9,3 +9,13 @@ export function SignOutButton() {
     </button>
   );
 }
+
+/** The header's right side: who is signed in, and the way out. */
+export function SignedInUser({ email }: { email: string }) {
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span className="text-slate-300">{email}</span>
+      <SignOutButton />
+    </div>
+  );
+}

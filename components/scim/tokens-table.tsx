@@ -1,6 +1,6 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
+import { RowDeleteButton } from "@/components/ui/row-delete-button";
 import { Badge } from "@/components/ui/badge";
 import { CLIENT_LABELS } from "@/lib/provisioning/client-kind";
 import type { TokenInfo } from "@/lib/provisioning/schemas";
@@ -52,14 +52,7 @@ export function TokensTable({ tokens, onDelete }: { tokens: TokenInfo[]; onDelet
               </td>
               <td className="px-4 py-2">{t.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}</td>
               <td className="px-4 py-2 text-right">
-                <button
-                  type="button"
-                  onClick={() => onDelete(t)}
-                  className="inline-flex items-center gap-1 rounded px-2 py-1 text-red-700 hover:bg-red-50"
-                  aria-label={`Delete token ${t.prefix}`}
-                >
-                  <Trash2 className="h-4 w-4" aria-hidden /> Delete
-                </button>
+                <RowDeleteButton label={`Delete token ${t.prefix}`} onClick={() => onDelete(t)} />
               </td>
             </tr>
           ))}
