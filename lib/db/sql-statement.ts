@@ -11,12 +11,23 @@ export interface ListParam<N extends string = string> {
   list: N;
 }
 
+/**
+ * `FROM ${listed("ids")} CROSS JOIN "T" t WHERE t."id" = "listed"."value"`: the list as a table
+ * of one text column, `"listed"."value"` (PostgreSQL `unnest($n::text[])`, SQLite `json_each(?)`).
+ * For lookups that must start from the ids: SQLite keeps the left side of a CROSS JOIN as the
+ * outer loop, whatever it guesses about the tables; with `IN (…)` and no statistics it may
+ * walk every row of the organization instead (tests/unit/db/query-plans.test.ts).
+ */
+export interface ListTable<N extends string = string> {
+  listed: N;
+}
+
 /** `${raw(COLUMNS)}`: SQL text of ours (a column list), inlined as it is; never a value. */
 export interface RawSql {
   sql: string;
 }
 
-type Part<N extends string> = N | ListParam<N> | RawSql;
+type Part<N extends string> = N | ListParam<N> | ListTable<N> | RawSql;
 
 export interface Statement<N extends string = string> {
   /** Unique: PostgreSQL prepares a named statement once per connection. */
@@ -28,6 +39,7 @@ export interface Statement<N extends string = string> {
 }
 
 export const list = <N extends string>(name: N): ListParam<N> => ({ list: name });
+export const listed = <N extends string>(name: N): ListTable<N> => ({ listed: name });
 export const raw = (sql: string): RawSql => ({ sql });
 
 export function statement(name: string) {
@@ -45,6 +57,11 @@ export interface Rendered {
   order: { name: string; list: boolean }[];
 }
 
+const PLACEHOLDERS = {
+  postgres: { value: (n: number) => `$${n}`, list: (n: number) => `= ANY($${n})`, table: (n: number) => `unnest($${n}::text[]) AS "listed"("value")` },
+  sqlite: { value: () => "?", list: () => "IN (SELECT value FROM json_each(?))", table: () => `json_each(?) AS "listed"` },
+};
+
 export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
   const order: Rendered["order"] = [];
   let text = s.strings[0] ?? "";
@@ -53,11 +70,9 @@ export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
       text += p.sql + (s.strings[i + 1] ?? "");
       return;
     }
-    const isList = typeof p !== "string";
-    order.push({ name: isList ? p.list : p, list: isList });
-    const n = order.length;
-    const placeholder = dialect === "postgres" ? (isList ? `= ANY($${n})` : `$${n}`) : isList ? "IN (SELECT value FROM json_each(?))" : "?";
-    text += placeholder + (s.strings[i + 1] ?? "");
+    const kind = typeof p === "string" ? "value" : "list" in p ? "list" : "table";
+    order.push({ name: typeof p === "string" ? p : "list" in p ? p.list : p.listed, list: kind !== "value" });
+    text += PLACEHOLDERS[dialect][kind](order.length) + (s.strings[i + 1] ?? "");
   });
   text = text.replace(/\s+/g, " ").trim();
   if (s.forUpdate && dialect === "postgres") text += " FOR UPDATE";

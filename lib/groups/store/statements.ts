@@ -1,4 +1,4 @@
-import { forUpdate, list, raw, statement } from "../../db/sql-statement";
+import { forUpdate, list, listed, raw, statement } from "../../db/sql-statement";
 import { GROUP_COLUMNS } from "./columns";
 
 const COLUMNS = raw(GROUP_COLUMNS);
@@ -41,7 +41,8 @@ export const DELETE_GROUP = statement("group_delete")`DELETE FROM "Group" WHERE 
 // here (unknown, another organization's, or an unmanaged member) is ignored, not an error.
 export const ADD_MEMBERS = statement("group_members_add")`
   INSERT INTO "GroupMember" ("groupId", "memberId", "createdAt")
-  SELECT ${"groupId"}, "id", ${"now"} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true AND "id" ${list("ids")}
+  SELECT ${"groupId"}, m."id", ${"now"} FROM ${listed("ids")} CROSS JOIN "Member" m
+  WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"} AND m."scimManaged" = true
   ON CONFLICT ("groupId", "memberId") DO NOTHING
   RETURNING "memberId"`;
 
@@ -62,27 +63,30 @@ export const MEMBERS_OF_GROUPS = statement("group_members_of")`
   FROM "GroupMember" gm JOIN "Member" m ON m."id" = gm."memberId"
   WHERE gm."groupId" ${list("groupIds")} ORDER BY gm."groupId", gm."createdAt", m."id"`;
 
-// Users' read-only `groups` (RFC 7643 §4.1.2): one query for every User of a response.
+// Users' read-only `groups` (RFC 7643 §4.1.2): one query for every User of a response. From the
+// members to their memberships, then each group by its key: an organization may have thousands
+// of groups, and walking them for each User would cost that much on every read.
 export const GROUPS_OF_MEMBERS = statement("group_groups_of_members")`
-  SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm JOIN "Group" g ON g."id" = gm."groupId"
-  WHERE g."organizationId" = ${"orgId"} AND gm."memberId" ${list("memberIds")} ORDER BY g."displayNameLower", g."id"`;
+  SELECT gm."memberId", g."id", g."displayName" FROM ${listed("memberIds")} CROSS JOIN "GroupMember" gm CROSS JOIN "Group" g
+  WHERE gm."memberId" = "listed"."value" AND g."id" = gm."groupId" AND g."organizationId" = ${"orgId"} ORDER BY g."displayNameLower", g."id"`;
 
 // The same for one member (GET /Users/<id>, the userName filter: the hot path), without json_each.
 export const GROUPS_OF_MEMBER = statement("group_groups_of_member")`
-  SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm JOIN "Group" g ON g."id" = gm."groupId"
-  WHERE g."organizationId" = ${"orgId"} AND gm."memberId" = ${"memberId"} ORDER BY g."displayNameLower", g."id"`;
+  SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm CROSS JOIN "Group" g
+  WHERE gm."memberId" = ${"memberId"} AND g."id" = gm."groupId" AND g."organizationId" = ${"orgId"} ORDER BY g."displayNameLower", g."id"`;
 
-// The first few names of a change, for its audit event.
+// The first few names of a change, for its audit event (the ids are a set's: distinct).
 export const NAMES_OF = statement("group_member_names")`
-  SELECT "userName" FROM "Member" WHERE "organizationId" = ${"orgId"} AND "id" ${list("ids")} ORDER BY "userNameLower" LIMIT 3`;
+  SELECT m."userName" FROM ${listed("ids")} CROSS JOIN "Member" m
+  WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"} ORDER BY m."userNameLower" LIMIT 3`;
 
 export const MAPPING_OF = statement("group_mapping_of")`SELECT "permission" FROM "GroupMapping" WHERE "groupId" = ${"groupId"}`;
 
 // Of these members, those whose IAM permission depends on this group alone: no hand grant,
 // not the owner, in no other group mapped to it. They gain it when added, lose it when removed.
 export const ONLY_THROUGH_GROUP = statement("group_only_through")`
-  SELECT m."id", m."userName" FROM "Member" m
-  WHERE m."organizationId" = ${"orgId"} AND m."id" ${list("ids")} AND m."iamPermission" = false AND m."role" <> 'owner'
+  SELECT m."id", m."userName" FROM ${listed("ids")} CROSS JOIN "Member" m
+  WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"} AND m."iamPermission" = false AND m."role" <> 'owner'
     AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm JOIN "GroupMapping" mp ON mp."groupId" = gm."groupId"
       WHERE gm."memberId" = m."id" AND gm."groupId" <> ${"groupId"} AND mp."permission" = 'iam')
   ORDER BY m."userNameLower"`;

@@ -1,4 +1,4 @@
-import { forUpdate, list, raw, statement } from "../../db/sql-statement";
+import { forUpdate, listed, raw, statement } from "../../db/sql-statement";
 import { MEMBER_COLUMNS } from "./columns";
 
 const COLUMNS = raw(MEMBER_COLUMNS);
@@ -28,7 +28,8 @@ export const SCIM_MEMBER_PAGE = statement("member_scim_page")`
 
 // The one manager lookup: members the IdP manages, in the same organization.
 export const MANAGERS = statement("member_managers")`
-  SELECT "id", "displayName", "userName" FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true AND "id" ${list("ids")}`;
+  SELECT m."id", m."displayName", m."userName" FROM ${listed("ids")} CROSS JOIN "Member" m
+  WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"} AND m."scimManaged" = true`;
 
 // A userName the organization already has inserts nothing (0 rows): then the caller looks at that member.
 export const INSERT_MEMBER = statement("member_insert")`

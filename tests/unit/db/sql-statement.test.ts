@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forUpdate, list, raw, render, statement } from "@/lib/db/sql-statement";
+import { forUpdate, list, listed, raw, render, statement } from "@/lib/db/sql-statement";
 
 // One statement text, each dialect's placeholders: nothing is rewritten by pattern.
 describe("sql statements", () => {
@@ -20,6 +20,12 @@ describe("sql statements", () => {
     const s = statement("t_in")`SELECT 1 FROM "T" WHERE "org" = ${"orgId"} AND "id" ${list("ids")}`;
     expect(render(s, "postgres").text).toBe(`SELECT 1 FROM "T" WHERE "org" = $1 AND "id" = ANY($2)`);
     expect(render(s, "sqlite")).toEqual({ text: `SELECT 1 FROM "T" WHERE "org" = ? AND "id" IN (SELECT value FROM json_each(?))`, order: [{ name: "orgId", list: false }, { name: "ids", list: true }] });
+  });
+
+  it("renders a list as a table to start a join from: unnest on PostgreSQL, json_each on SQLite", () => {
+    const s = statement("t_from")`SELECT t."id" FROM ${listed("ids")} CROSS JOIN "T" t WHERE t."id" = "listed"."value" AND t."org" = ${"orgId"}`;
+    expect(render(s, "postgres").text).toBe(`SELECT t."id" FROM unnest($1::text[]) AS "listed"("value") CROSS JOIN "T" t WHERE t."id" = "listed"."value" AND t."org" = $2`);
+    expect(render(s, "sqlite")).toEqual({ text: `SELECT t."id" FROM json_each(?) AS "listed" CROSS JOIN "T" t WHERE t."id" = "listed"."value" AND t."org" = ?`, order: [{ name: "ids", list: true }, { name: "orgId", list: false }] });
   });
 
   it("locks rows on PostgreSQL only, under its own statement name", () => {
