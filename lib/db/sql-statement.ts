@@ -27,7 +27,13 @@ export interface RawSql {
   sql: string;
 }
 
-type Part<N extends string> = N | ListParam<N> | ListTable<N> | RawSql;
+/** `${dialects({ sqlite, postgres })}`: SQL text of ours that the two databases spell differently (an aggregate). */
+export interface DialectSql {
+  sqlite: string;
+  postgres: string;
+}
+
+type Part<N extends string> = N | ListParam<N> | ListTable<N> | RawSql | DialectSql;
 
 export interface Statement<N extends string = string> {
   /** Unique: PostgreSQL prepares a named statement once per connection. */
@@ -41,6 +47,7 @@ export interface Statement<N extends string = string> {
 export const list = <N extends string>(name: N): ListParam<N> => ({ list: name });
 export const listed = <N extends string>(name: N): ListTable<N> => ({ listed: name });
 export const raw = (sql: string): RawSql => ({ sql });
+export const dialects = (sql: DialectSql): DialectSql => sql;
 
 export function statement(name: string) {
   return <N extends string>(strings: TemplateStringsArray, ...params: Part<N>[]): Statement<N> => ({ name, strings: [...strings], params });
@@ -66,8 +73,8 @@ export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
   const order: Rendered["order"] = [];
   let text = s.strings[0] ?? "";
   s.params.forEach((p, i) => {
-    if (typeof p === "object" && "sql" in p) {
-      text += p.sql + (s.strings[i + 1] ?? "");
+    if (typeof p === "object" && ("sql" in p || "sqlite" in p)) {
+      text += ("sql" in p ? p.sql : p[dialect]) + (s.strings[i + 1] ?? "");
       return;
     }
     const kind = typeof p === "string" ? "value" : "list" in p ? "list" : "table";

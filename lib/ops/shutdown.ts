@@ -1,7 +1,7 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { startDraining } from "./lifecycle";
-import { logger } from "./logger";
+import { flushLogs, logger } from "./logger";
 
 // Graceful shutdown under `next start` (docs/OPERATIONS.md). Next 16's own SIGTERM handler
 // (next/dist/server/lib/start-server.js) closes the server, waits for every connection without
@@ -70,7 +70,7 @@ export function installGracefulShutdown({ graceSeconds, closeDatabase }: Options
       logger.error({ err }, "Shutdown: closing the database failed");
     }
     logger.info("Shutdown complete");
-    logger.flush();
+    flushLogs();
     process.exit(0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, (s) => void stop(s));

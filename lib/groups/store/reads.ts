@@ -51,6 +51,12 @@ export interface MemberGroup {
   displayName: string;
 }
 
+/** The groups column of a member's own read (statements.ts GROUPS_OF_MEMBER_COLUMN): JSON text, none as null or []. */
+export function memberGroupsFrom(column: unknown): MemberGroup[] {
+  if (typeof column !== "string") return [];
+  return (JSON.parse(column) as [string, string][]).map(([id, displayName]) => ({ id, displayName }));
+}
+
 /** Users' read-only `groups`: one query for every User of a response. */
 export async function groupsOfMembers(orgId: string, memberIds: readonly string[]): Promise<Map<string, MemberGroup[]>> {
   const out = new Map<string, MemberGroup[]>();

@@ -1,4 +1,4 @@
-import { forUpdate, list, listed, raw, statement } from "../../db/sql-statement";
+import { dialects, forUpdate, list, listed, raw, statement } from "../../db/sql-statement";
 import { GROUP_COLUMNS } from "./columns";
 
 const COLUMNS = raw(GROUP_COLUMNS);
@@ -74,6 +74,16 @@ export const GROUPS_OF_MEMBERS = statement("group_groups_of_members")`
 export const GROUPS_OF_MEMBER = statement("group_groups_of_member")`
   SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm CROSS JOIN "Group" g
   WHERE gm."memberId" = ${"memberId"} AND g."id" = gm."groupId" AND g."organizationId" = ${"orgId"} ORDER BY g."displayNameLower", g."id"`;
+
+// The same as one more column of the member's own read (the member store's GET /Users/<id> and
+// `userName eq`, the path Entra and Okta call all day): one statement fewer per request. A JSON
+// array of [id, displayName] in displayName order, of the outer "Member" row; text on both.
+const GROUPS_OF_MEMBER_FROM = `FROM "GroupMember" gm CROSS JOIN "Group" g
+  WHERE gm."memberId" = "Member"."id" AND g."id" = gm."groupId" AND g."organizationId" = "Member"."organizationId"`;
+export const GROUPS_OF_MEMBER_COLUMN = dialects({
+  sqlite: `(SELECT json_group_array(json_array(g."id", g."displayName") ORDER BY g."displayNameLower", g."id") ${GROUPS_OF_MEMBER_FROM})`,
+  postgres: `(SELECT json_agg(json_build_array(g."id", g."displayName") ORDER BY g."displayNameLower", g."id")::text ${GROUPS_OF_MEMBER_FROM})`,
+});
 
 // The first few names of a change, for its audit event (the ids are a set's: distinct).
 export const NAMES_OF = statement("group_member_names")`

@@ -5,7 +5,7 @@
  *
  * | operation                                   | strategy                                             |
  * | ------------------------------------------- | ---------------------------------------------------- |
- * | SCIM get by id, `userName eq`, import pages | prepared statements (statements.ts, lib/db/sql.ts)   |
+ * | SCIM get by id, `userName eq`, import pages | prepared statements (statements.ts, lib/db/sql.ts); by id and `userName eq` carry the read-only groups as a column |
  * | SCIM create, PUT, PATCH, DELETE             | one raw-driver transaction each (scim-writes.ts)     |
  * | manager names (both faces)                  | one prepared statement (scim-reads.ts `managersOf`)  |
  * | SCIM general filter                         | Prisma where from the filter (scim-reads.ts)         |
@@ -22,7 +22,7 @@
 export { memberSelect, profileColumns, displayNameOf, type MemberRow } from "./columns";
 export { emailRows, scimColumns, type ScimProfile } from "./scim-profile";
 export { MemberStoreError, answerFor, type MemberRefusal } from "./errors";
-export { MAX_ID_LENGTH, managersOf, scimMemberById, scimMemberByUserName, scimMemberPage, scimMembersWhere, type Manager, type MemberPage } from "./scim-reads";
+export { MAX_ID_LENGTH, managersOf, scimMemberById, scimMemberByUserName, scimMemberPage, scimMembersWhere, type Manager, type MemberPage, type ScimMember } from "./scim-reads";
 export { createScimMember, deleteScimMember, updateScimMember, type UserAction } from "./scim-writes";
 export { listMembers } from "./console-list";
 export { getMember } from "./console-get";

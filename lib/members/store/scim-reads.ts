@@ -1,7 +1,9 @@
 import { db, sql, type Prisma } from "../../db";
-import { memberFromRow, memberSelect, type MemberRow } from "./columns";
+import type { Row } from "../../db/sql";
+import { memberGroupsFrom, type MemberGroup } from "../../groups/store/reads";
+import { MEMBER_FIELDS, memberFromRow, memberSelect, type MemberRow } from "./columns";
 import { refineLikes } from "./like-refinement";
-import { MANAGERS, SCIM_MEMBER_BY_ID, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE } from "./statements";
+import { MANAGERS, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_WITH_GROUPS_BY_ID, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE } from "./statements";
 
 // What the SCIM face reads: only members the IdP manages, only in the caller's organization.
 // The lookups Entra and Okta make all day are prepared statements; a general filter is a
@@ -14,15 +16,21 @@ export interface MemberPage {
   rows: MemberRow[];
 }
 
-export async function scimMemberById(orgId: string, id: string): Promise<MemberRow | null> {
-  if (id.length > MAX_ID_LENGTH) return null;
-  const r = await sql.row(SCIM_MEMBER_BY_ID, { id, orgId });
-  return r ? memberFromRow(r) : null;
+/** One member as the SCIM face answers it: the row, and its read-only groups read with it. */
+export interface ScimMember {
+  row: MemberRow;
+  groups: MemberGroup[];
 }
 
-export async function scimMemberByUserName(orgId: string, userName: string): Promise<MemberRow | null> {
-  const r = await sql.row(SCIM_MEMBER_BY_USERNAME, { orgId, userNameLower: userName.toLowerCase() });
-  return r ? memberFromRow(r) : null;
+const scimMemberFrom = (r: Row | undefined): ScimMember | null => (r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null);
+
+export async function scimMemberById(orgId: string, id: string): Promise<ScimMember | null> {
+  if (id.length > MAX_ID_LENGTH) return null;
+  return scimMemberFrom(await sql.row(SCIM_MEMBER_WITH_GROUPS_BY_ID, { id, orgId }));
+}
+
+export async function scimMemberByUserName(orgId: string, userName: string): Promise<ScimMember | null> {
+  return scimMemberFrom(await sql.row(SCIM_MEMBER_BY_USERNAME, { orgId, userNameLower: userName.toLowerCase() }));
 }
 
 /** Okta's import: every managed member in (createdAt, id) order, one page. */

@@ -1,4 +1,5 @@
 import { forUpdate, listed, raw, statement } from "../../db/sql-statement";
+import { GROUPS_OF_MEMBER_COLUMN } from "../../groups/store/statements";
 import { MEMBER_COLUMNS } from "./columns";
 
 const COLUMNS = raw(MEMBER_COLUMNS);
@@ -11,9 +12,14 @@ export const SCIM_MEMBER_BY_ID = statement("member_scim_by_id")`
   SELECT ${COLUMNS} FROM "Member" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = true`;
 export const SCIM_MEMBER_BY_ID_FOR_UPDATE = forUpdate(SCIM_MEMBER_BY_ID);
 
+// The SCIM face's reads of one member carry its read-only groups as one more column (the group
+// store's GROUPS_OF_MEMBER_COLUMN): one statement fewer on the path IdPs call all day.
+export const SCIM_MEMBER_WITH_GROUPS_BY_ID = statement("member_scim_with_groups_by_id")`
+  SELECT ${COLUMNS}, ${GROUPS_OF_MEMBER_COLUMN} FROM "Member" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = true`;
+
 // Entra's and Okta's `userName eq` lookup, on the unique (organizationId, userNameLower) index.
 export const SCIM_MEMBER_BY_USERNAME = statement("member_scim_by_username")`
-  SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "userNameLower" = ${"userNameLower"} AND "scimManaged" = true`;
+  SELECT ${COLUMNS}, ${GROUPS_OF_MEMBER_COLUMN} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "userNameLower" = ${"userNameLower"} AND "scimManaged" = true`;
 
 // Managed or not: POST /Users decides between create, adopt and 409 with it.
 export const MEMBER_BY_USERNAME_FOR_UPDATE = forUpdate(statement("member_by_username")`

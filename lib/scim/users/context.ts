@@ -1,5 +1,5 @@
 import { groupsOfMembers } from "../../groups/store";
-import { managersOf, type MemberRow } from "../../members/store";
+import { managersOf, type MemberRow, type ScimMember } from "../../members/store";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import type { ScimObject } from "../json";
 import { managerIdIn, storedAttributes, toScimUser } from "../user-resource";
@@ -10,6 +10,8 @@ export interface ScimContext {
   baseUrl: string;
 }
 
+const displayNames = (found: Awaited<ReturnType<typeof managersOf>>) => new Map([...found].map(([id, m]) => [id, m.displayName]));
+
 /**
  * Rows → SCIM Users, with their managers' display names read in one query (none when no row
  * has a manager) and their read-only `groups` in one more, for the whole response.
@@ -18,12 +20,23 @@ export async function toResources(ctx: ScimContext, rows: MemberRow[]): Promise<
   const orgId = ctx.caller.organizationId;
   const stored = rows.map(storedAttributes);
   const ids = stored.map(managerIdIn).filter((id): id is string => !!id);
-  const [found, groups] = await Promise.all([ids.length ? managersOf(orgId, ids) : undefined, groupsOfMembers(orgId, rows.map((r) => r.id))]);
-  const managers = found && new Map([...found].map(([id, m]) => [id, m.displayName]));
+  // Both reads at once when there are managers to name; Promise.all only then: under Next every
+  // promise of the hot path costs its async-context hooks.
+  const reading = groupsOfMembers(orgId, rows.map((r) => r.id));
+  const [found, groups] = ids.length ? await Promise.all([managersOf(orgId, ids), reading]) : [undefined, await reading];
+  const managers = found && displayNames(found);
   return rows.map((row, i) => toScimUser(row, { baseUrl: ctx.baseUrl, managers, groups: groups.get(row.id) ?? [] }, stored[i]));
 }
 
 export async function toResource(ctx: ScimContext, row: MemberRow): Promise<ScimObject> {
   const [resource] = await toResources(ctx, [row]);
   return resource!;
+}
+
+/** One User read with its groups (get by id, `userName eq`): only its manager's name, if any, is left to read. */
+export async function toScimMemberResource(ctx: ScimContext, { row, groups }: ScimMember): Promise<ScimObject> {
+  const stored = storedAttributes(row);
+  const managerId = managerIdIn(stored);
+  const managers = managerId ? displayNames(await managersOf(ctx.caller.organizationId, [managerId])) : undefined;
+  return toScimUser(row, { baseUrl: ctx.baseUrl, managers, groups }, stored);
 }

@@ -4,7 +4,7 @@ import { normalizeAttrPath } from "../filter/filter-columns";
 import { filterToWhere, parseFilter } from "../filter/filter-to-where";
 import type { ScimObject } from "../json";
 import type { Paging } from "../list-response";
-import { toResources, type ScimContext } from "./context";
+import { toResources, toScimMemberResource, type ScimContext } from "./context";
 
 export interface UserPage {
   totalResults: number;
@@ -17,20 +17,19 @@ function userNameEquals(node: Filter): string | null {
   return node.compValue;
 }
 
-async function page(ctx: ScimContext, filter: string | null, paging: Paging): Promise<MemberPage> {
+// GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
+export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
   const orgId = ctx.caller.organizationId;
   const ast = filter?.trim() ? parseFilter(filter) : null; // parsed once, for every path
   const byUserName = ast ? userNameEquals(ast) : null;
   if (byUserName !== null) {
-    const row = await scimMemberByUserName(orgId, byUserName);
-    return { total: row ? 1 : 0, rows: row && paging.startIndex === 1 && paging.count > 0 ? [row] : [] };
+    // Entra's and Okta's lookup before every write: one statement, the User's groups with it.
+    const member = await scimMemberByUserName(orgId, byUserName);
+    const shown = member && paging.startIndex === 1 && paging.count > 0;
+    return { totalResults: member ? 1 : 0, resources: shown ? [await toScimMemberResource(ctx, member)] : [] };
   }
-  if (!ast) return scimMemberPage(orgId, paging.startIndex - 1, paging.count); // Okta's import, page after page
-  return scimMembersWhere(orgId, filterToWhere(ast), paging.startIndex - 1, paging.count);
-}
-
-// GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
-export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
-  const { total, rows } = await page(ctx, filter, paging);
+  const { total, rows }: MemberPage = ast
+    ? await scimMembersWhere(orgId, filterToWhere(ast), paging.startIndex - 1, paging.count)
+    : await scimMemberPage(orgId, paging.startIndex - 1, paging.count); // Okta's import, page after page
   return { totalResults: total, resources: await toResources(ctx, rows) };
 }
