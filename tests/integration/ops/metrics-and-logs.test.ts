@@ -28,6 +28,16 @@ const logLines = () =>
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+/** Request lines reach stdout in blocks, at least every 200 ms (lib/ops/logger.ts): wait for the one wanted. */
+async function untilLogged(wanted: (l: Record<string, unknown>) => boolean): Promise<Record<string, unknown> | undefined> {
+  for (let waited = 0; waited < 3000; waited += 50) {
+    const line = logLines().find(wanted);
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "scim-ops-"));
   org = await createOrganization();
@@ -116,8 +126,7 @@ describe("request log", () => {
     const res = await scim.request("GET", "/Users?count=1");
     const reqId = res.headers.get("x-request-id");
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((r) => setTimeout(r, 200));
-    const line = logLines().find((l) => l.reqId === reqId);
+    const line = await untilLogged((l) => l.reqId === reqId);
     expect(line).toMatchObject({ level: "info", msg: "request", face: "scim", method: "GET", route: "/scim/v2/[orgId]/Users", orgId: org.orgId, status: 200 });
     expect(typeof line?.ms).toBe("number");
   });
@@ -164,7 +173,7 @@ describe("request log", () => {
     const created = await consoleApiAt<{ token: string }>(server.baseUrl, cookie, "POST", `/api/organizations/${org.orgId}/scim/tokens`);
     expect(created.status).toBe(201);
     secrets.push(created.body.token);
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await untilLogged((l) => l.msg === "request" && l.route === "/api/organizations/[orgId]/scim/tokens" && l.status === 201)).toBeDefined();
 
     const log = readFileSync(path.join(dir, "server.log"), "utf8");
     expect(log.length).toBeGreaterThan(0);
