@@ -14,7 +14,6 @@
  * Membership writes never touch one member per round trip: an add is one INSERT … SELECT over
  * the list of ids (restricted to the organization's SCIM-managed members), a remove one DELETE.
  */
-export { GROUPS_OF_MEMBER_COLUMN } from "./statements";
 export { type GroupMemberRow, type GroupProfile, type GroupRow } from "./columns";
 export { GroupStoreError, groupAnswerFor, type GroupRefusal } from "./errors";
 export { type MembershipOp } from "./membership";

@@ -2,7 +2,7 @@ import type { Filter } from "scim2-parse-filter";
 import { sql } from "../../db";
 import { GROUP_COLUMNS, groupFromRow, groupMemberFromRow, type GroupMemberRow, type GroupRow } from "./columns";
 import { groupFilterStatements } from "./filter-sql";
-import { GROUP_BY_DISPLAY_NAME, GROUP_BY_ID, GROUP_COUNT, GROUP_PAGE, GROUPS_OF_MEMBER, GROUPS_OF_MEMBERS, MEMBERS_OF_GROUPS } from "./statements";
+import { GROUP_BY_DISPLAY_NAME, GROUP_BY_ID, GROUP_COUNT, GROUP_PAGE, GROUPS_OF_MEMBERS, MEMBERS_OF_GROUPS } from "./statements";
 
 // What the SCIM face reads, all prepared statements: a group's own row is one indexed lookup,
 // its members a second query made only when the response carries them.
@@ -61,8 +61,7 @@ export function memberGroupsFrom(column: unknown): MemberGroup[] {
 export async function groupsOfMembers(orgId: string, memberIds: readonly string[]): Promise<Map<string, MemberGroup[]>> {
   const out = new Map<string, MemberGroup[]>();
   if (!memberIds.length) return out;
-  const rows = memberIds.length === 1 ? await sql.rows(GROUPS_OF_MEMBER, { orgId, memberId: memberIds[0] }) : await sql.rows(GROUPS_OF_MEMBERS, { orgId, memberIds: [...memberIds] });
-  for (const r of rows) {
+  for (const r of await sql.rows(GROUPS_OF_MEMBERS, { orgId, memberIds: [...memberIds] })) {
     const memberId = String(r[0]);
     const list = out.get(memberId) ?? [];
     list.push({ id: String(r[1]), displayName: String(r[2]) });

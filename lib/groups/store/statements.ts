@@ -70,11 +70,6 @@ export const GROUPS_OF_MEMBERS = statement("group_groups_of_members")`
   SELECT gm."memberId", g."id", g."displayName" FROM ${listed("memberIds")} CROSS JOIN "GroupMember" gm CROSS JOIN "Group" g
   WHERE gm."memberId" = "listed"."value" AND g."id" = gm."groupId" AND g."organizationId" = ${"orgId"} ORDER BY g."displayNameLower", g."id"`;
 
-// The same for one member (GET /Users/<id>, the userName filter: the hot path), without json_each.
-export const GROUPS_OF_MEMBER = statement("group_groups_of_member")`
-  SELECT gm."memberId", g."id", g."displayName" FROM "GroupMember" gm CROSS JOIN "Group" g
-  WHERE gm."memberId" = ${"memberId"} AND g."id" = gm."groupId" AND g."organizationId" = ${"orgId"} ORDER BY g."displayNameLower", g."id"`;
-
 // The same as one more column of the member's own read (the member store's GET /Users/<id> and
 // `userName eq`, the path Entra and Okta call all day): one statement fewer per request. A JSON
 // array of [id, displayName] in displayName order, of the outer "Member" row; text on both.

@@ -1,6 +1,6 @@
 import { db, sql, type Prisma } from "../../db";
 import type { Row } from "../../db/sql";
-import { memberGroupsFrom, type MemberGroup } from "../../groups/store/reads";
+import { memberGroupsFrom, type MemberGroup } from "../../groups/store";
 import { MEMBER_FIELDS, memberFromRow, memberSelect, type MemberRow } from "./columns";
 import { refineLikes } from "./like-refinement";
 import { MANAGERS, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_WITH_GROUPS_BY_ID, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE } from "./statements";
