@@ -14,6 +14,8 @@ export interface BucketOptions {
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+const OK: TakeResult = Object.freeze({ ok: true });
+
 interface Bucket {
   tokens: number;
   at: number; // ms timestamp of the last refill
@@ -44,12 +46,12 @@ export class TokenBuckets {
   }
 
   /** Spends one token for `key`, or says how long until one is available. */
-  take(key: string, now = Date.now()): TakeResult {
+  take(key: string, now?: number): TakeResult {
     return this.spend(key, now, true);
   }
 
   /** Whether `key` could spend a token now, without spending it. */
-  peek(key: string, now = Date.now()): TakeResult {
+  peek(key: string, now?: number): TakeResult {
     return this.spend(key, now, false);
   }
 
@@ -58,14 +60,19 @@ export class TokenBuckets {
     return this.buckets.size;
   }
 
-  private spend(key: string, now: number, consume: boolean): TakeResult {
-    if (!this.enabled) return { ok: true };
-    const bucket = this.refill(this.buckets.get(key), now);
+  // Every SCIM request peeks at its address and takes from its token: the common answers (off,
+  // an address never refused) return before reading the clock or allocating anything.
+  private spend(key: string, now: number | undefined, consume: boolean): TakeResult {
+    if (!this.enabled) return OK;
+    const known = this.buckets.get(key);
+    // A peek at an unknown key must not create one (it would let lookups fill the map), and a
+    // new bucket is full.
+    if (!known && !consume) return OK;
+    const bucket = this.refill(known, now ?? Date.now());
     if (bucket.tokens >= 1) {
       if (consume) bucket.tokens -= 1;
-      // A peek at an unknown key must not create one (it would let lookups fill the map).
-      if (consume || this.buckets.has(key)) remember(this.buckets, key, bucket, this.maxKeys);
-      return { ok: true };
+      remember(this.buckets, key, bucket, this.maxKeys);
+      return OK;
     }
     remember(this.buckets, key, bucket, this.maxKeys);
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.ratePerSecond)) };
