@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import pg, { type Pool, type PoolClient } from "pg";
+import type { Later } from "../later";
 import { render, type Rendered, type Statement } from "./sql-statement";
 import { Lock, whileBusy } from "./sqlite-busy";
 
@@ -9,20 +10,25 @@ import { Lock, whileBusy } from "./sqlite-busy";
  * every query; a prepared statement costs ~0.05 ms. Rows come back as arrays in the order of
  * the statement's columns (better-sqlite3 `raw`, pg `rowMode: "array"`). Every call reaches
  * the database: nothing is cached but the statements themselves.
+ *
+ * Results are `Later`: on SQLite the value itself (better-sqlite3 is synchronous, and a promise
+ * would only add AsyncLocalStorage's hooks under Next), on PostgreSQL a promise. `await` takes
+ * either; the SCIM hot path chains them with lib/later.ts. A failing SQLite statement throws
+ * where it is called, so call it inside an async function or under `recover`.
  */
 export type Row = readonly unknown[];
 
 export interface SqlRunner {
-  rows<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<Row[]>;
-  row<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<Row | undefined>;
+  rows<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<Row[]>;
+  row<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<Row | undefined>;
   /** Rows changed. */
-  run<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<number>;
+  run<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<number>;
 }
 
 export interface Sql extends SqlRunner {
   dialect: "sqlite" | "postgres";
   /** One transaction: all of `fn`'s statements commit together, or none do. */
-  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlRunner) => Later<T>): Promise<T>;
   /** At shutdown: closes the connections (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
 }
@@ -68,15 +74,15 @@ function sqliteRunner(open: () => Database.Database): SqlRunner & { close: () =>
   };
   const args = (p: { order: Rendered["order"] }, a: Record<string, unknown>) => bind(p.order, a, sqliteValue, sqliteList);
   return {
-    rows: async (s, a) => {
+    rows: (s, a) => {
       const p = prepared(s);
       return p.stmt.all(...args(p, a)) as Row[];
     },
-    row: async (s, a) => {
+    row: (s, a) => {
       const p = prepared(s);
       return p.stmt.get(...args(p, a)) as Row | undefined;
     },
-    run: async (s, a) => {
+    run: (s, a) => {
       const p = prepared(s);
       return p.stmt.run(...args(p, a)).changes;
     },
@@ -96,7 +102,7 @@ export function sqliteSql(openReader: () => Database.Database, openWriter: () =>
   // otherwise run inside an open transaction (and vanish with its rollback).
   const lock = new Lock();
   let controls: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
-  const transaction = async <T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> => {
+  const transaction = async <T>(fn: (tx: SqlRunner) => Later<T>): Promise<T> => {
     const release = await lock.acquire();
     try {
       const conn = (writerConn ??= openWriter());

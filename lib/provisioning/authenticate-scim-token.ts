@@ -1,3 +1,4 @@
+import { chain, type Later } from "../later";
 import { clientKind } from "./client-kind";
 import { tokenByHash, touchToken, type TokenRow } from "./token-reads";
 import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
@@ -37,12 +38,13 @@ export function touchIsDue(row: Pick<TokenRow, "lastUsedAt" | "lastUsedClient">,
   return now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS;
 }
 
-export async function authenticateScimToken(
+/** Later: on SQLite no promise is made unless the "last used" write is due (lib/later.ts). */
+export function authenticateScimToken(
   authorization: string | null,
   orgId: string,
   now = new Date(),
   from: RequestOrigin = { userAgent: null, address: "unknown" },
-): Promise<ScimAuthResult> {
+): Later<ScimAuthResult> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return { ok: false, reason: "missing", detail: "Authorization header with a Bearer token is required." };
   const token = match[1];
@@ -50,7 +52,10 @@ export async function authenticateScimToken(
 
   // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
   const hash = hashToken(token);
-  const row = await tokenByHash(hash);
+  return chain(tokenByHash(hash), (row) => checkToken(row, hash, token, orgId, now, from));
+}
+
+function checkToken(row: TokenRow | null, hash: string, token: string, orgId: string, now: Date, from: RequestOrigin): Later<ScimAuthResult> {
   if (!row || !hashesEqual(row.hash, hash)) return { ok: false, reason: "unknown", detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
   if (row.organizationId !== orgId) return { ok: false, reason: "wrong_organization", detail: "The bearer token is not valid for this organization." };
@@ -59,6 +64,6 @@ export async function authenticateScimToken(
   if (!row.scimEnabled) return { ok: false, reason: "scim_disabled", detail: "SCIM provisioning is disabled for this organization.", prefix };
 
   const client = clientKind(from.userAgent);
-  if (touchIsDue(row, client, now)) await touchToken(row.id, now, { client, address: from.address });
-  return { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
+  const ok: ScimAuthResult = { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
+  return touchIsDue(row, client, now) ? touchToken(row.id, now, { client, address: from.address }).then(() => ok) : ok;
 }

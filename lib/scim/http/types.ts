@@ -1,3 +1,4 @@
+import type { Later } from "../../later";
 import type { ScimContext } from "../users/context";
 
 export interface ScimRequest {
@@ -7,4 +8,5 @@ export interface ScimRequest {
   id?: string;
 }
 
-export type Handler = (r: ScimRequest) => Promise<Response>;
+/** Later: the reads IdPs make all day answer without a promise on SQLite (lib/later.ts). */
+export type Handler = (r: ScimRequest) => Later<Response>;
