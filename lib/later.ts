@@ -1,9 +1,10 @@
 // A value that is here now or comes later: what a read returns on SQLite (better-sqlite3 answers
 // synchronously) and on PostgreSQL (a promise). The SCIM API's hot path (token check, the read
-// of one User) is written with these so that on SQLite it runs without making a promise: under
-// Next every promise runs AsyncLocalStorage's hooks, and an `async` layer with an `await` makes
-// two (bench/README.md). The same idea as graphql-js's PromiseOrValue. Anywhere else, plain
-// async/await reads better and costs nothing that matters.
+// of one User) is written with these so that on SQLite it runs without making a promise of ours:
+// under Next every promise runs AsyncLocalStorage's hooks, and an `async` layer with an `await`
+// makes two. Worth ~1 % of a request's instructions there (bench/README.md, "Runs of
+// 2026-12-01, evening"), so only there. The same idea as graphql-js's PromiseOrValue. Anywhere
+// else, plain async/await reads better.
 
 export type Later<T> = T | Promise<T>;
 

@@ -21,8 +21,8 @@ export async function toResources(ctx: ScimContext, rows: MemberRow[]): Promise<
   const orgId = ctx.caller.organizationId;
   const stored = rows.map(storedAttributes);
   const ids = stored.map(managerIdIn).filter((id): id is string => !!id);
-  // Both reads at once when there are managers to name; Promise.all only then: under Next every
-  // promise of the hot path costs its async-context hooks.
+  // Both reads at once when there are managers to name; Promise.all only then (each promise runs
+  // Next's async-context hooks; small, but this runs on every page of Okta's import).
   const reading = groupsOfMembers(orgId, rows.map((r) => r.id));
   const [found, groups] = ids.length ? await Promise.all([managersOf(orgId, ids), reading]) : [undefined, await reading];
   const managers = found && displayNames(found);
