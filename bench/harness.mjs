@@ -10,12 +10,14 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret", SCIM_RATE_LIMIT_PER_SECOND: "0" };
 export const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset", ["-c", String(core), ...args]] : [args[0], args.slice(1)]);
 
-/** Builds the app when its build is older than its sources, and the reference app when it has none. */
+/** Builds the app when its build is older than its sources, and each reference app when it has none. */
 export function ensureBuilt() {
   const build = (dir) => execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
   if (buildIsStale()) build(root);
-  const reference = path.join(root, "bench/reference/next-app");
-  if (!existsSync(path.join(reference, ".next/BUILD_ID"))) build(reference);
+  for (const app of ["next-app", "lean-app"]) {
+    const reference = path.join(root, "bench/reference", app);
+    if (!existsSync(path.join(reference, ".next/BUILD_ID"))) build(reference);
+  }
 }
 
 /** The server and its children (next start forks next-server): pids of the whole tree. */
@@ -73,13 +75,16 @@ async function waitFor(url, child) {
   throw new Error(`no answer from ${url}`);
 }
 
+// The Next.js references, each its own app (next start runs where its .next is).
+const REFERENCE_APPS = { "next-ref": "bench/reference/next-app", "lean-ref": "bench/reference/lean-app" };
+
 export async function startServer(kind, port, databaseUrl, sqliteFile) {
   const [cmd, args] =
     kind === "raw"
       ? pin(0, [process.execPath, "bench/reference/raw-server.mjs"])
       : pin(0, [process.execPath, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
   const child = spawn(cmd, args, {
-    cwd: kind === "next-ref" ? "bench/reference/next-app" : root,
+    cwd: REFERENCE_APPS[kind] ?? root,
     // NEXT_MANUAL_SIG_HANDLE: as npm start runs it (the shutdown handler observes every request).
     env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,5 +1,6 @@
 // npm run bench: the SCIM API under load, on a fresh database seeded with 10,000 members,
-// against two references (plain node:http + better-sqlite3; a bare Next.js route handler).
+// against three references (plain node:http + better-sqlite3; a bare Next.js route handler; the
+// leanest Next.js handler doing the work ours must do).
 // The server runs on core 0, the load generator on core 1. Prints a table and writes
 // bench/results/latest.json. Loopback only; every run is bounded in time.
 import { execFileSync } from "node:child_process";
@@ -48,7 +49,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
     return file;
   };
   // All servers run at once on core 0 (an idle one costs nothing), so that the rounds interleave.
-  const kinds = sqliteFile ? ["ours", "next-ref", "raw"] : ["ours"];
+  const kinds = sqliteFile ? ["ours", "next-ref", "lean-ref", "raw"] : ["ours"];
   const servers = [];
   try {
     for (const [i, kind] of kinds.entries()) {
@@ -120,7 +121,8 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   }
   // Ours / reference: the ratio within each round (both measured minutes apart at most), then
   // the median over the rounds, so that a slow minute of the machine cancels out.
-  for (const c of run.cases.filter((x) => COMPARED.includes(x.case))) {
+  // The lean reference gets its own ×next-ref: the floor that the required work sets.
+  for (const c of [...run.cases, ...run.references.filter((r) => r.reference === "lean-ref")].filter((x) => COMPARED.includes(x.case))) {
     const ratio = (kind) => {
       const theirs = run.references.find((r) => r.reference === kind && r.case === c.case);
       if (!theirs) return null;
@@ -128,9 +130,12 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
       return { median: +median(pairs).toFixed(2), each: pairs.map((x) => +x.toFixed(2)) };
     };
     const next = ratio("next-ref");
-    const raw = ratio("raw");
+    const lean = c.reference ? null : ratio("lean-ref");
+    const raw = c.reference ? null : ratio("raw");
     c.ratioToNextRef = next?.median ?? null;
     c.ratiosToNextRefByRound = next?.each;
+    c.ratioToLeanRef = lean?.median ?? null;
+    c.ratiosToLeanRefByRound = lean?.each;
     c.ratioToRaw = raw?.median ?? null;
   }
   results.runs.push(run);
@@ -181,13 +186,14 @@ mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2) + "\n");
 console.log(`\nSummary: req/s at saturation (10 connections) and the server's CPU per request; latency at a steady 100 req/s (open loop);`);
 console.log(`compared cases: medians of ${ROUNDS} interleaved rounds (×next-ref: median of the per-round ratios); "bursty" is autocannon -R 100 (round 1)`);
-console.log("database    case              req/s  CPU ms/req  p50 ms  p99 ms  p99 bursty  RSS MB  ×next-ref  ×raw");
+console.log("database    case              req/s  CPU ms/req  p50 ms  p99 ms  p99 bursty  RSS MB  ×next-ref  ×lean-ref  ×raw");
 const row = (db, name, c) =>
-  console.log(`${db.padEnd(11)} ${name.padEnd(16)} ${String(c.rps).padStart(6)} ${String(c.cpuPerRequestMs ?? "").padStart(11)} ${String(c.p50At100).padStart(7)} ${String(c.p99At100).padStart(7)} ${String(c.p99Bursty ?? "").padStart(11)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
+  console.log(`${db.padEnd(11)} ${name.padEnd(16)} ${String(c.rps).padStart(6)} ${String(c.cpuPerRequestMs ?? "").padStart(11)} ${String(c.p50At100).padStart(7)} ${String(c.p99At100).padStart(7)} ${String(c.p99Bursty ?? "").padStart(11)} ${String(c.peakRssMb).padStart(7)} ${String(c.ratioToNextRef ?? "").padStart(10)} ${String(c.ratioToLeanRef ?? "").padStart(10)} ${String(c.ratioToRaw ?? "").padStart(5)}`);
 for (const run of results.runs) {
   for (const c of run.cases) row(run.database, c.case, c);
   for (const r of run.references) row(run.database, `${r.reference}:${r.case}`, r);
-  for (const c of run.cases.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ×next-ref of ${c.case}, round by round: ${c.ratiosToNextRefByRound.join(", ")}`);
+  for (const c of run.cases.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ×next-ref of ${c.case}, round by round: ${c.ratiosToNextRefByRound.join(", ")}; ×lean-ref: ${c.ratiosToLeanRefByRound?.join(", ") ?? "-"}`);
+  for (const r of run.references.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ${r.reference} ×next-ref of ${r.case} (the floor), round by round: ${r.ratiosToNextRefByRound.join(", ")}`);
   for (const c of run.cases.filter((x) => x.ratioToUsersFilter)) console.log(`${run.database.padEnd(11)} ${c.case} ÷ Users filter req/s: ${c.ratioToUsersFilter} (rounds ${c.ratiosToUsersFilterByRound.join(", ")})`);
   if (run.groupTimings) console.log(`${run.database.padEnd(11)} groups (ms, median / max of 5): add 1,000 ${run.groupTimings.add1000.medianMs} / ${run.groupTimings.add1000.maxMs}, full GET ${run.groupTimings.fullGet.medianMs} / ${run.groupTimings.fullGet.maxMs}, delete 10,000 ${run.groupTimings.delete10000.medianMs} / ${run.groupTimings.delete10000.maxMs}`);
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { config } from "../config";
 import { trustedRequestId } from "./labels";
-import { requestLogger } from "./logger";
+import { writeRequestLine } from "./logger";
 
 // The request id and the one log line per request, shared by the SCIM and console observers.
 
@@ -22,8 +22,7 @@ export interface RequestLine {
 
 export function logRequest(line: RequestLine): void {
   // Level by outcome: a 5xx is ours to look at, the rest is traffic.
-  if (line.status >= 500) requestLogger.error(line, "request");
-  else requestLogger.info(line, "request");
+  writeRequestLine(line.status >= 500 ? "error" : "info", line);
 }
 
 /** The response with X-Request-Id; a response with immutable headers (Response.redirect) is copied first. */

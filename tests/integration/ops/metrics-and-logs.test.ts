@@ -128,6 +128,9 @@ describe("request log", () => {
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
     const line = await untilLogged((l) => l.reqId === reqId);
     expect(line).toMatchObject({ level: "info", msg: "request", face: "scim", method: "GET", route: "/scim/v2/[orgId]/Users", orgId: org.orgId, status: 200 });
+    // The same envelope as pino's other lines (lib/ops/logger.ts writes request lines itself).
+    expect(Object.keys(line ?? {}).slice(0, 3)).toEqual(["level", "time", "pid"]);
+    expect(line).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), pid: expect.any(Number), ms: expect.any(Number) });
     expect(typeof line?.ms).toBe("number");
   });
 
