@@ -2,7 +2,7 @@
 //   node scripts/derive-postgres-schema.mjs            write prisma/postgres/schema.prisma
 //   node scripts/derive-postgres-schema.mjs new NAME   also write migration NAME for SQLite and PostgreSQL
 //   node scripts/derive-postgres-schema.mjs --check    fail when anything derived is out of date (CI)
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { derivePostgresSchema, diffSql, lastSnapshot, migrationNames, PG_MIGRATIONS, PG_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA, writeDerivedSchema } from "./schema-tools.mjs";
 
@@ -32,11 +32,14 @@ function newMigration(label) {
   writeDerivedSchema();
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   for (const [dir, schema] of [[SQLITE_MIGRATIONS, SQLITE_SCHEMA], [PG_MIGRATIONS, PG_SCHEMA]]) {
-    const sql = diffSql(lastSnapshot(dir), schema);
+    const previous = lastSnapshot(dir);
+    const sql = diffSql(previous, schema);
     const target = path.join(dir, `${stamp}_${label}`);
     mkdirSync(target, { recursive: true });
     writeFileSync(path.join(target, "migration.sql"), sql);
     copyFileSync(schema, path.join(target, "schema.prisma"));
+    // Only the newest snapshot is ever read: the previous one goes.
+    if (previous) rmSync(previous);
     console.log(`wrote ${path.relative(process.cwd(), target)}`);
   }
 }

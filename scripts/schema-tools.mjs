@@ -37,7 +37,10 @@ export function diffSql(from, to) {
   return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
 }
 
-/** Each migration keeps the schema it produced (schema.prisma beside migration.sql), so the next diff starts from it. */
+/**
+ * The newest migration keeps the schema it produced (schema.prisma beside migration.sql), so the
+ * next diff starts from it; older migrations need no snapshot (`new` moves it forward).
+ */
 export function lastSnapshot(dir) {
   const names = migrationNames(dir);
   const last = names[names.length - 1];
