@@ -14,6 +14,7 @@ export const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset",
 export function ensureBuilt() {
   const build = (dir) => execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
   if (buildIsStale()) build(root);
+  if (BASELINE && !existsSync(path.join(BASELINE, ".next/BUILD_ID"))) throw new Error(`BENCH_BASELINE=${BASELINE} has no production build: run \`npx next build\` there first.`);
   for (const app of ["next-app", "lean-app"]) {
     const reference = path.join(root, "bench/reference", app);
     if (!existsSync(path.join(reference, ".next/BUILD_ID"))) build(reference);
@@ -78,13 +79,20 @@ async function waitFor(url, child) {
 // The Next.js references, each its own app (next start runs where its .next is).
 const REFERENCE_APPS = { "next-ref": "bench/reference/next-app", "lean-ref": "bench/reference/lean-app" };
 
+/**
+ * `before`: another checkout of this app (BENCH_BASELINE, e.g. a git worktree of an older commit,
+ * built), served from its own folder: the before/after of a change, measured in the same run.
+ */
+export const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+
 export async function startServer(kind, port, databaseUrl, sqliteFile) {
+  const appDir = kind === "before" ? BASELINE : root;
   const [cmd, args] =
     kind === "raw"
       ? pin(0, [process.execPath, "bench/reference/raw-server.mjs"])
-      : pin(0, [process.execPath, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
+      : pin(0, [process.execPath, path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]);
   const child = spawn(cmd, args, {
-    cwd: REFERENCE_APPS[kind] ?? root,
+    cwd: REFERENCE_APPS[kind] ?? appDir,
     // NEXT_MANUAL_SIG_HANDLE: as npm start runs it (the shutdown handler observes every request).
     env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../scripts/migrate.mjs";
 import { benchConsolePages } from "./console-pages.mjs";
-import { ensureBuilt, env, load, measure, pin, root, soak, startServer } from "./harness.mjs";
+import { BASELINE, ensureBuilt, env, load, measure, pin, root, soak, startServer } from "./harness.mjs";
 
 process.chdir(root);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -17,6 +17,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 // figure is the median over the rounds: this machine drifts by ±10 % from minute to minute.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const COMPARED = ["filter", "getById"];
+// With BENCH_BASELINE, the writes too are measured in interleaved rounds, ours against `before`
+// (the references do not write).
+const WRITES = ["create", "patch", "put"];
+const comparedWithBefore = (c) => BASELINE && WRITES.includes(c);
 // Entra's group match and read, each against a Users filter measured beside it (ours only).
 const PAIRED_WITH_USERS_FILTER = ["groupFilter", "groupGet"];
 const only = process.env.BENCH_CASES?.split(",");
@@ -49,7 +53,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
     return file;
   };
   // All servers run at once on core 0 (an idle one costs nothing), so that the rounds interleave.
-  const kinds = sqliteFile ? ["ours", "next-ref", "lean-ref", "raw"] : ["ours"];
+  const kinds = [...(BASELINE ? ["ours", "before"] : ["ours"]), ...(sqliteFile ? ["next-ref", "lean-ref", "raw"] : [])];
   const servers = [];
   try {
     for (const [i, kind] of kinds.entries()) {
@@ -61,9 +65,10 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
 
     const samples = new Map(); // "kind/case" → figures of each round
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const c of cases.filter((x) => COMPARED.includes(x))) {
+      for (const c of cases.filter((x) => COMPARED.includes(x) || comparedWithBefore(x))) {
+        const these = COMPARED.includes(c) ? servers : servers.filter((s) => s.kind === "ours" || s.kind === "before");
         // A B C, then C B A: a drift of the machine during the round weighs on every server alike.
-        for (const s of round % 2 ? servers : [...servers].reverse()) {
+        for (const s of round % 2 ? these : [...these].reverse()) {
           // JIT, prepared statements, caches: 10 s the first time (a long-running server is warm), then 3 s.
           await load(c, "warm", s.cfgFile, round === 1 ? 10 : 3);
           const r = await measure(s.server, c, s.cfgFile, { bursty: round === 1 });
@@ -73,9 +78,9 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
       }
     }
     for (const c of cases) {
-      if (COMPARED.includes(c)) {
+      if (COMPARED.includes(c) || comparedWithBefore(c)) {
         run.cases.push(medianOf(samples.get(`ours/${c}`)));
-        for (const s of servers.slice(1)) run.references.push({ reference: s.kind, ...medianOf(samples.get(`${s.kind}/${c}`)) });
+        for (const s of servers.slice(1)) if (samples.has(`${s.kind}/${c}`)) run.references.push({ reference: s.kind, ...medianOf(samples.get(`${s.kind}/${c}`)) });
         continue;
       }
       if (PAIRED_WITH_USERS_FILTER.includes(c)) {
@@ -122,7 +127,7 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
   // Ours / reference: the ratio within each round (both measured minutes apart at most), then
   // the median over the rounds, so that a slow minute of the machine cancels out.
   // The lean reference gets its own ×next-ref: the floor that the required work sets.
-  for (const c of [...run.cases, ...run.references.filter((r) => r.reference === "lean-ref")].filter((x) => COMPARED.includes(x.case))) {
+  for (const c of [...run.cases, ...run.references.filter((r) => r.reference === "lean-ref")].filter((x) => COMPARED.includes(x.case) || comparedWithBefore(x.case))) {
     const ratio = (kind) => {
       const theirs = run.references.find((r) => r.reference === kind && r.case === c.case);
       if (!theirs) return null;
@@ -137,7 +142,15 @@ async function benchDatabase(label, databaseUrl, sqliteFile) {
     c.ratioToLeanRef = lean?.median ?? null;
     c.ratiosToLeanRefByRound = lean?.each;
     c.ratioToRaw = raw?.median ?? null;
+    if (BASELINE && !c.reference) {
+      const before = ratio("before");
+      c.ratioToBefore = before?.median ?? null;
+      c.ratiosToBeforeByRound = before?.each;
+    }
   }
+  // The issue-21 target for writes: each write's req/s at least 0.4 × the Users filter's.
+  const usersFilter = run.cases.find((x) => x.case === "filter");
+  if (usersFilter) for (const c of run.cases.filter((x) => WRITES.includes(x.case))) c.ratioToUsersFilter = +(c.rps / usersFilter.rps).toFixed(2);
   results.runs.push(run);
 }
 
@@ -194,7 +207,8 @@ for (const run of results.runs) {
   for (const r of run.references) row(run.database, `${r.reference}:${r.case}`, r);
   for (const c of run.cases.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ×next-ref of ${c.case}, round by round: ${c.ratiosToNextRefByRound.join(", ")}; ×lean-ref: ${c.ratiosToLeanRefByRound?.join(", ") ?? "-"}`);
   for (const r of run.references.filter((x) => x.ratiosToNextRefByRound)) console.log(`${run.database.padEnd(11)} ${r.reference} ×next-ref of ${r.case} (the floor), round by round: ${r.ratiosToNextRefByRound.join(", ")}`);
-  for (const c of run.cases.filter((x) => x.ratioToUsersFilter)) console.log(`${run.database.padEnd(11)} ${c.case} ÷ Users filter req/s: ${c.ratioToUsersFilter} (rounds ${c.ratiosToUsersFilterByRound.join(", ")})`);
+  for (const c of run.cases.filter((x) => x.ratioToUsersFilter)) console.log(`${run.database.padEnd(11)} ${c.case} ÷ Users filter req/s: ${c.ratioToUsersFilter}${c.ratiosToUsersFilterByRound ? ` (rounds ${c.ratiosToUsersFilterByRound.join(", ")})` : ""}`);
+  for (const c of run.cases.filter((x) => x.ratiosToBeforeByRound)) console.log(`${run.database.padEnd(11)} ${c.case} ÷ before (BENCH_BASELINE): ${c.ratioToBefore} (rounds ${c.ratiosToBeforeByRound.join(", ")})`);
   if (run.groupTimings) console.log(`${run.database.padEnd(11)} groups (ms, median / max of 5): add 1,000 ${run.groupTimings.add1000.medianMs} / ${run.groupTimings.add1000.maxMs}, full GET ${run.groupTimings.fullGet.medianMs} / ${run.groupTimings.fullGet.maxMs}, delete 10,000 ${run.groupTimings.delete10000.medianMs} / ${run.groupTimings.delete10000.maxMs}`);
   if (run.initialCycle) console.log(`${run.database.padEnd(11)} initial cycle (2,000 users): ${run.initialCycle.seconds} s`);
   if (run.soak) console.log(`${run.database.padEnd(11)} soak ${run.soak.seconds} s: RSS ${run.soak.rssStartMb} → ${run.soak.rssEndMb} MB`);
