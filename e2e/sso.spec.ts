@@ -1,11 +1,13 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { OidcTestOp } from "../tests/idp/oidc-op";
+import { OIDC_OP_MODES, OidcTestOp } from "../tests/idp/oidc-op";
 import { SamlTestIdp } from "../tests/idp/saml-idp-server";
 import { OWNER, acmeId, signInWithApi } from "./helpers";
 
 // Single sign-on as people use it: the owner connects the organization's IdP on the Single
 // sign-on page; a member the IdP provisioned over SCIM signs in through the IdP's own page;
 // the IdP locks them over SCIM and their next page load is refused; unlock lets them back.
+// OpenID Connect runs against oidc-provider in both modes: conforming (the username claim only
+// from UserInfo) and Entra-like (the claim in the ID token).
 
 test.describe.configure({ mode: "serial" });
 
@@ -124,29 +126,33 @@ test.describe("Single sign-on with SCIM-provisioned members", () => {
     await expect(row).toContainText("(SAML)");
   });
 
-  test("OIDC: the owner switches to OpenID Connect; the member signs in through oidc-provider; lock refuses the next load; unlock lets them back", async ({ browser }) => {
-    op = await OidcTestOp.start([{ clientId: "console-e2e", clientSecret: "e2e-oidc-secret", redirectUris: [`${base}/sso/${orgId}/oidc/callback`] }]);
-    await owner.goto(`/organizations/${orgId}/settings/sso`);
-    await owner.getByRole("radio", { name: "OpenID Connect" }).check();
-    await expect(owner.getByLabel("Redirect URI", { exact: true })).toHaveValue(`${base}/sso/${orgId}/oidc/callback`);
-    await owner.getByLabel("Issuer URL").fill(op.issuer);
-    await owner.getByLabel("Client ID").fill("console-e2e");
-    await owner.getByLabel("Client secret").fill("e2e-oidc-secret");
-    await owner.getByRole("button", { name: "Save" }).click();
-    await expect(owner.getByText("Single sign-on settings saved")).toBeVisible();
-    await expect(owner.getByLabel("Client secret")).toHaveValue("");
-    await expect(owner.getByLabel("Client secret")).toHaveAttribute("placeholder", /Stored \(encrypted\)/);
+  for (const mode of OIDC_OP_MODES) {
+    test(`OIDC (${mode} OP): the owner switches to OpenID Connect; the member signs in through oidc-provider; lock refuses the next load; unlock lets them back`, async ({ browser }) => {
+      await op?.stop();
+      op = await OidcTestOp.start([{ clientId: "console-e2e", clientSecret: "e2e-oidc-secret", redirectUris: [`${base}/sso/${orgId}/oidc/callback`] }], { mode });
+      await owner.goto(`/organizations/${orgId}/settings/sso`);
+      await owner.getByRole("radio", { name: "OpenID Connect" }).check();
+      await expect(owner.getByLabel("Redirect URI", { exact: true })).toHaveValue(`${base}/sso/${orgId}/oidc/callback`);
+      await owner.getByLabel("Issuer URL").fill(op.issuer);
+      await owner.getByLabel("Client ID").fill("console-e2e");
+      await owner.getByLabel("Client secret").fill("e2e-oidc-secret");
+      await owner.getByRole("button", { name: "Save" }).click();
+      await expect(owner.getByText("Single sign-on settings saved")).toBeVisible();
+      await expect(owner.getByLabel("Client secret")).toHaveValue("");
+      await expect(owner.getByLabel("Client secret")).toHaveAttribute("placeholder", /Stored \(encrypted\)/);
 
-    const page = await signInWithSso(browser, orgId, grace, oidcProviderPage);
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByText(/Signed in with:\s*Single sign-on \(OpenID Connect\)/)).toBeVisible();
-    await setActive(false);
-    await page.reload();
-    await expect(page).toHaveURL(/\/login\?error=locked/);
-    await setActive(true);
-    const back = await signInWithSso(browser, orgId, grace, oidcProviderPage);
-    await expect(back).toHaveURL(/\/account$/);
-  });
+      const page = await signInWithSso(browser, orgId, grace, oidcProviderPage);
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(page.getByText(/Signed in with:\s*Single sign-on \(OpenID Connect\)/)).toBeVisible();
+      await setActive(false);
+      await page.reload();
+      await expect(page).toHaveURL(/\/login\?error=locked/);
+      await setActive(true);
+      const back = await signInWithSso(browser, orgId, grace, oidcProviderPage);
+      await expect(back).toHaveURL(/\/account$/);
+      expect(op.userInfoRequests).toBe(mode === "conforming" ? 2 : 0);
+    });
+  }
 
   test("an unknown username is refused with a sentence that says what to do", async ({ browser }) => {
     const page = await signInWithSso(browser, orgId, `stranger-${Date.now()}@acme.test`, oidcProviderPage);

@@ -78,6 +78,41 @@ test("an expiring last token: banner, generate replacement, the IdP switches, de
   await context.close();
 });
 
+test("every token expires while the 'delete the old token?' panel is open: provisioning has stopped shows", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithApi(context.request, OWNER);
+  const orgId = await acmeId(context.request);
+  const old = await freshScim(context.request, orgId, baseURL!);
+  await setTokenExpiry(old.tokenInfo.id, new Date(Date.now() + 5 * DAY));
+
+  await page.goto(`/organizations/${orgId}/settings/scim`);
+  await page.getByTestId("token-health").getByRole("button", { name: "Generate replacement" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your SCIM token" });
+  const newToken = await dialog.getByLabel("SCIM token", { exact: true }).inputValue();
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  expect((await context.request.get(`/scim/v2/${orgId}/Users?count=1`, { headers: { Authorization: `Bearer ${newToken}` } })).status()).toBe(200);
+  const rotation = page.getByTestId("rotation");
+  await expect(rotation).toContainText("Delete the old token?", { timeout: 15_000 });
+
+  // Both tokens run out while that panel is open (the watch survives the reload).
+  const tokens = ((await (await context.request.get(`/api/organizations/${orgId}/scim`)).json()) as { tokens: { id: string; prefix: string }[] }).tokens;
+  const fresh = tokens.find((t) => newToken.startsWith(t.prefix));
+  expect(fresh).toBeDefined();
+  await setTokenExpiry(old.tokenInfo.id, new Date(Date.now() - DAY));
+  await setTokenExpiry(fresh!.id, new Date(Date.now() - 60_000));
+  await page.reload();
+  const stopped = page.getByRole("alert").filter({ hasText: "Provisioning has stopped" });
+  await expect(stopped).toBeVisible();
+  await expect(stopped).toContainText(`Token ${fresh!.prefix}… expired on`);
+  await expect(stopped.getByRole("button", { name: "Generate replacement" })).toBeEnabled();
+  await expect(page.getByTestId("rotation")).toHaveCount(0);
+
+  // Leave a healthy token for whatever runs next.
+  await setTokenExpiry(fresh!.id, new Date(Date.now() + 300 * DAY));
+  await context.close();
+});
+
 test("a plain member never sees the expiry banner", async ({ browser, baseURL }) => {
   const owner = await browser.newContext();
   await signInWithApi(owner.request, OWNER);

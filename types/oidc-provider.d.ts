@@ -20,6 +20,8 @@ declare module "oidc-provider" {
   export default class Provider {
     constructor(issuer: string, configuration?: Configuration);
     listen(port: number, host?: string, cb?: () => void): Server;
+    /** Its Koa application's middleware. */
+    use(middleware: (ctx: { path: string }, next: () => Promise<void>) => Promise<void>): void;
     proxy: boolean;
   }
 }

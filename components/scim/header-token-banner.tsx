@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
+import { tokenHealthView } from "@/lib/provisioning/token-health-view";
 import { scimSettingsQuery } from "./queries";
 import { ReplacementLink, TokenHealthBanner } from "./token-health-banner";
 
@@ -10,10 +11,11 @@ export function HeaderTokenBanner({ orgId }: { orgId: string }) {
   const path = usePathname();
   const onScimPage = path === `/organizations/${orgId}/settings/scim`;
   const settings = useQuery({ ...scimSettingsQuery(orgId), enabled: !onScimPage });
-  if (onScimPage || !settings.data) return null;
+  const { banner } = settings.data ? tokenHealthView(settings.data, null) : { banner: null };
+  if (onScimPage || !banner) return null;
   return (
     <div className="mx-auto max-w-7xl px-6 pt-4" data-testid="header-token-banner">
-      <TokenHealthBanner settings={settings.data} action={<ReplacementLink orgId={orgId} />} />
+      <TokenHealthBanner banner={banner} action={<ReplacementLink orgId={orgId} />} />
     </div>
   );
 }

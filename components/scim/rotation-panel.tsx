@@ -3,32 +3,14 @@
 import { CheckCircle2, Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { TokenInfo } from "@/lib/provisioning/schemas";
-
-export interface Rotation {
-  newTokenId: string;
-  oldTokenIds: string[];
-}
+import type { RotationView } from "@/lib/provisioning/token-health-view";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 
 /** After "Generate replacement": waits for the identity provider's first request with the new token, then offers to delete the old one. */
-export function RotationPanel({
-  rotation,
-  tokens,
-  pending,
-  onDeleteOld,
-  onDismiss,
-}: {
-  rotation: Rotation;
-  tokens: TokenInfo[];
-  pending: boolean;
-  onDeleteOld: (oldTokens: TokenInfo[]) => void;
-  onDismiss: () => void;
-}) {
-  const fresh = tokens.find((t) => t.id === rotation.newTokenId);
-  const old = tokens.filter((t) => rotation.oldTokenIds.includes(t.id));
-  if (!fresh) return null;
-  if (!fresh.lastUsedAt) {
+export function RotationPanel({ view, pending, onDeleteOld, onDismiss }: { view: RotationView; pending: boolean; onDeleteOld: (oldTokens: TokenInfo[]) => void; onDismiss: () => void }) {
+  const { fresh } = view;
+  if (view.phase === "waiting") {
     return (
       <section aria-live="polite" data-testid="rotation" className="rounded-lg border border-violet-200 bg-violet-50 p-4 text-sm text-violet-950">
         <p className="flex items-center gap-2 font-medium">
@@ -46,11 +28,12 @@ export function RotationPanel({
       </section>
     );
   }
+  const { old } = view;
   return (
     <section aria-live="polite" data-testid="rotation" className="rounded-lg border border-green-300 bg-green-50 p-4 text-sm text-green-950">
       <p className="flex items-center gap-2 font-medium">
         <CheckCircle2 className="h-4 w-4 shrink-0" aria-hidden />
-        Your identity provider switched to <span className="font-mono">{fresh.prefix}…</span> at {time(fresh.lastUsedAt)}.{old.length ? " Delete the old token?" : ""}
+        Your identity provider switched to <span className="font-mono">{fresh.prefix}…</span> at {time(view.fresh.lastUsedAt)}.{old.length ? " Delete the old token?" : ""}
       </p>
       <div className="mt-3 flex gap-2">
         {old.length ? (

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import type { TokenInfo } from "@/lib/provisioning/schemas";
+import { rotationView, tokenHealthView } from "@/lib/provisioning/token-health-view";
 import { RotationPanel } from "./rotation-panel";
 import { useRotation } from "./use-rotation";
 import { TokenHealthBanner } from "./token-health-banner";
@@ -26,7 +27,7 @@ export function ScimSettings({ orgId }: { orgId: string }) {
   // While a rotation waits for the identity provider's first request with the new token: poll.
   const settings = useQuery({
     ...scimSettingsQuery(orgId),
-    refetchInterval: (q) => (stored && !q.state.data?.tokens.find((t) => t.id === stored.newTokenId)?.lastUsedAt ? 2_000 : false),
+    refetchInterval: (q) => (rotationView(q.state.data?.tokens ?? [], stored)?.phase === "waiting" ? 2_000 : false),
   });
   const enable = useEnableScim(orgId);
   const generate = useCreateToken(orgId);
@@ -45,8 +46,8 @@ export function ScimSettings({ orgId }: { orgId: string }) {
   const s = settings.data;
   const activeCount = s.tokens.filter((t) => t.status === "active").length;
   const atLimit = activeCount >= s.maxActiveTokens;
-  // A rotation whose new token is gone (deleted meanwhile) is over.
-  const rotation = stored && s.tokens.some((t) => t.id === stored.newTokenId) ? stored : null;
+  // "Provisioning has stopped" above whatever rotation panel is open (decided in lib/, drawn here).
+  const health = tokenHealthView(s, stored);
   const generateReplacement = () =>
     generate.mutate(undefined, {
       onSuccess: (c) => {
@@ -67,20 +68,18 @@ export function ScimSettings({ orgId }: { orgId: string }) {
   return (
     <div className="space-y-6">
       <div id="token-health" className="space-y-3">
-        {rotation ? null : (
-          <TokenHealthBanner
-            settings={s}
-            action={
-              <>
-                <Button onClick={generateReplacement} disabled={atLimit || generate.isPending}>
-                  {generate.isPending ? "Generating…" : "Generate replacement"}
-                </Button>
-                {atLimit ? <p className="mt-1 text-xs">Two tokens are active: delete the one your identity provider no longer uses first.</p> : null}
-              </>
-            }
-          />
-        )}
-        {rotation ? <RotationPanel rotation={rotation} tokens={s.tokens} pending={remove.isPending} onDeleteOld={deleteOld} onDismiss={() => setRotation(null)} /> : null}
+        <TokenHealthBanner
+          banner={health.banner}
+          action={
+            <>
+              <Button onClick={generateReplacement} disabled={atLimit || generate.isPending}>
+                {generate.isPending ? "Generating…" : "Generate replacement"}
+              </Button>
+              {atLimit ? <p className="mt-1 text-xs">Two tokens are active: delete the one your identity provider no longer uses first.</p> : null}
+            </>
+          }
+        />
+        {health.rotation ? <RotationPanel view={health.rotation} pending={remove.isPending} onDeleteOld={deleteOld} onDismiss={() => setRotation(null)} /> : null}
       </div>
       <FailingRequestsBanner orgId={orgId} />
       <section aria-labelledby="scim-status" className="rounded-lg border border-slate-200 bg-white p-5">

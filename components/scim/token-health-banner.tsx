@@ -3,20 +3,23 @@
 import { AlertTriangle, OctagonX } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ExpiryWarning, ScimSettings } from "@/lib/provisioning/schemas";
+import type { ExpiryWarning } from "@/lib/provisioning/schemas";
+import type { HealthBanner } from "@/lib/provisioning/token-health-view";
 
 const fmt = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const WHEN: Record<Exclude<ExpiryWarning["threshold"], "expired">, string> = { "30d": "within 30 days", "7d": "within 7 days", "1d": "within a day" };
 
 /**
- * The last token running out, or provisioning having stopped: on the SCIM page (with the
- * "Generate replacement" button) and under the console header (a link to that page).
+ * The last token running out, or provisioning having stopped (lib/provisioning/token-health-view.ts
+ * decides which): on the SCIM page (with the "Generate replacement" button) and under the console
+ * header (a link to that page).
  */
-export function TokenHealthBanner({ settings, action }: { settings: ScimSettings; action: ReactNode }) {
-  const { expiry, stopped } = settings;
-  if (stopped) {
-    const last = stopped.lastRejected;
+export function TokenHealthBanner({ banner, action }: { banner: HealthBanner | null; action: ReactNode }) {
+  if (!banner) return null;
+  if (banner.kind === "stopped") {
+    const { expiry } = banner;
+    const last = banner.stopped.lastRejected;
     return (
       <section role="alert" aria-labelledby="provisioning-stopped" data-testid="token-health" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950">
         <h2 id="provisioning-stopped" className="flex items-center gap-2 font-semibold">
@@ -45,7 +48,7 @@ export function TokenHealthBanner({ settings, action }: { settings: ScimSettings
       </section>
     );
   }
-  if (!expiry || expiry.threshold === "expired") return null;
+  const { expiry } = banner;
   return (
     <section role="status" aria-labelledby="token-expiring" data-testid="token-health" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <h2 id="token-expiring" className="flex items-center gap-2 font-semibold">

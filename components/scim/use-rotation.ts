@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { Rotation } from "./rotation-panel";
+import type { Rotation } from "@/lib/provisioning/token-health-view";
 
 // The rotation being watched survives a reload of the tab (sessionStorage, per organization):
 // the identity provider may take minutes to make its first request with the new token.

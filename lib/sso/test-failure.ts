@@ -5,13 +5,14 @@ import { attrs, parseXml } from "./saml/xml";
 
 /**
  * A refused answer to a Test sign-in is reported on the settings page, not on /login. Which
- * request it answered is read before verification (nothing else is trusted from it).
+ * request it answered is read before verification (nothing else is trusted from it), or, when
+ * the refusal came after the request was spent, carried by the refusal.
  */
 export async function testFailureOutcome(orgId: string, method: Method, kind: SsoRequestKind, requestId: string | null, err: unknown): Promise<SignInOutcome | null> {
-  if (!(err instanceof SsoRefusal) || !requestId) return null;
-  const request = await consumeRequest(requestId, orgId, kind).catch(() => null);
-  if (!request?.testBy) return null;
-  return reportTest(orgId, method, err.asserted ?? null, null, request.testBy, err);
+  if (!(err instanceof SsoRefusal)) return null;
+  const testBy = err.testBy ?? (requestId ? (await consumeRequest(requestId, orgId, kind).catch(() => null))?.testBy : undefined);
+  if (!testBy) return null;
+  return reportTest(orgId, method, err.asserted ?? null, null, testBy, err);
 }
 
 export function rawInResponseTo(samlResponse: string): string | null {

@@ -37,6 +37,17 @@ export class Browser {
     return this.jar.get(new URL(url).hostname)?.get(name);
   }
 
+  /** Cookies obtained elsewhere (a console session signed in through the API), as a Cookie header. */
+  addCookies(url: string, header: string): void {
+    const host = new URL(url).hostname;
+    const cookies = this.jar.get(host) ?? new Map<string, string>();
+    for (const pair of header.split(/;\s*/)) {
+      const [name, ...rest] = pair.split("=");
+      if (name && rest.length) cookies.set(name.trim(), rest.join("="));
+    }
+    this.jar.set(host, cookies);
+  }
+
   private store(url: string, res: Response): void {
     const host = new URL(url).hostname;
     const cookies = this.jar.get(host) ?? new Map<string, string>();

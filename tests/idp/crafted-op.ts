@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 // An OpenID Provider that issues exactly the ID token a test asks for (signed by any key,
-// with any claim changed), to show that the relying party refuses each forgery. The happy
-// path is tested against oidc-provider (oidc-op.ts); this one exists for the attacks.
+// with any claim changed), and the UserInfo answer a test asks for (another sub, an error, no
+// endpoint), to show that the relying party refuses each forgery or failure. The happy path is
+// tested against oidc-provider (oidc-op.ts); this one exists for the attacks.
 
 export interface OpKey {
   kid: string;
@@ -27,6 +28,8 @@ export interface Forgery {
   claims?: (c: Record<string, unknown>) => Record<string, unknown>;
   header?: (h: Record<string, unknown>) => Record<string, unknown>;
   signWith?: OpKey | null;
+  /** The UserInfo answer: its claims changed, or an error status instead. */
+  userInfo?: { claims?: (c: Record<string, unknown>) => Record<string, unknown>; status?: number };
 }
 
 async function body(req: IncomingMessage): Promise<URLSearchParams> {
@@ -40,7 +43,13 @@ export class CraftedOp {
   keys: OpKey[] = [opKey("k1")];
   forgery: Forgery = {};
   username = "";
+  /** Where the username claims go: the ID token (as Entra sends them) or only UserInfo (a conforming OP's code flow). */
+  claimsIn: "id_token" | "userinfo" = "id_token";
+  /** The UserInfo endpoint published in discovery: ours (undefined), any URL (one nobody answers), or none (null). */
+  userInfoEndpoint: string | null | undefined = undefined;
+  userInfoRequests = 0;
   private readonly codes = new Map<string, { nonce: string; clientId: string }>();
+  private readonly accessTokens = new Map<string, string>();
 
   private constructor(
     private readonly server: Server,
@@ -73,6 +82,7 @@ export class CraftedOp {
         authorization_endpoint: `${this.issuer}/authorize`,
         token_endpoint: `${this.issuer}/token`,
         jwks_uri: `${this.issuer}/jwks`,
+        ...(this.userInfoEndpoint === null ? {} : { userinfo_endpoint: this.userInfoEndpoint ?? `${this.issuer}/userinfo` }),
         response_types_supported: ["code"],
         subject_types_supported: ["public"],
         id_token_signing_alg_values_supported: ["RS256"],
@@ -98,11 +108,26 @@ export class CraftedOp {
       this.codes.delete(form.get("code") ?? "");
       const now = Math.floor(Date.now() / 1000);
       const signer = this.forgery.signWith === undefined ? this.keys[0] ?? null : this.forgery.signWith;
-      const claims = { iss: this.issuer, aud: grant.clientId, sub: this.username, iat: now, exp: now + 300, nonce: grant.nonce, preferred_username: this.username, email: this.username };
+      const claims = { iss: this.issuer, aud: grant.clientId, sub: this.username, iat: now, exp: now + 300, nonce: grant.nonce, ...(this.claimsIn === "id_token" ? this.userClaims() : {}) };
       const header = { alg: signer ? "RS256" : "none", typ: "JWT", ...(signer ? { kid: signer.kid } : {}) };
       const idToken = jwt(this.forgery.header?.(header) ?? header, this.forgery.claims?.(claims) ?? claims, signer);
-      return json({ access_token: randomBytes(16).toString("hex"), token_type: "Bearer", expires_in: 300, id_token: idToken, scope: "openid profile email" });
+      const accessToken = randomBytes(16).toString("hex");
+      this.accessTokens.set(accessToken, this.username);
+      return json({ access_token: accessToken, token_type: "Bearer", expires_in: 300, id_token: idToken, scope: "openid profile email" });
+    }
+    if (url.pathname === "/userinfo") {
+      this.userInfoRequests++;
+      const sub = this.accessTokens.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "");
+      if (sub === undefined) return { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' }, body: "" };
+      const answer = this.forgery.userInfo ?? {};
+      if (answer.status) return { status: answer.status, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ error: "server_error" }) };
+      const claims = { sub, ...this.userClaims() };
+      return json(answer.claims?.(claims) ?? claims);
     }
     return { status: 404, headers: {}, body: "not found" };
+  }
+
+  private userClaims(): Record<string, unknown> {
+    return { preferred_username: this.username, email: this.username };
   }
 }

@@ -4,7 +4,15 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 
 // A certified OpenID Provider (oidc-provider) on loopback. Its dev sign-in page signs in any
-// username typed there; the ID token carries it as preferred_username, upn and email.
+// username typed there, as preferred_username, upn and email. Two modes, and the sign-in tests
+// run against both:
+// - "conforming" (oidc-provider's defaults): the ID token of the code flow carries only sub and
+//   the protocol claims; the claims the scopes asked for come from UserInfo (OpenID Connect
+//   Core §5.4), which the relying party must then call.
+// - "entra-like": those claims in the ID token itself, as Entra ID and Okta send them.
+
+export type OidcOpMode = "conforming" | "entra-like";
+export const OIDC_OP_MODES: readonly OidcOpMode[] = ["conforming", "entra-like"];
 
 export interface OidcClient {
   clientId: string;
@@ -17,13 +25,21 @@ export function rsaJwk(kid = randomBytes(6).toString("hex")): Record<string, unk
   return { ...privateKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" };
 }
 
+/** oidc-provider's default route of its UserInfo endpoint. */
+const USERINFO_PATH = "/me";
+
 export class OidcTestOp {
+  /** Requests its UserInfo endpoint answered (the relying party calls it only when the ID token lacks the claim). */
+  userInfoRequests = 0;
+
   private constructor(
     private readonly server: Server,
     readonly issuer: string,
+    readonly mode: OidcOpMode,
   ) {}
 
-  static async start(clients: OidcClient[], opts: { port?: number; keys?: Record<string, unknown>[] } = {}): Promise<OidcTestOp> {
+  static async start(clients: OidcClient[], opts: { port?: number; keys?: Record<string, unknown>[]; mode?: OidcOpMode } = {}): Promise<OidcTestOp> {
+    const mode = opts.mode ?? "conforming";
     const port = opts.port ?? (await freePortOnLoopback());
     const issuer = `http://127.0.0.1:${port}`;
     const provider = new Provider(issuer, {
@@ -38,7 +54,7 @@ export class OidcTestOp {
       jwks: { keys: opts.keys ?? [rsaJwk()] },
       findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, preferred_username: id, upn: id, email: id, name: id }) }),
       claims: { openid: ["sub"], profile: ["preferred_username", "upn", "name"], email: ["email"] },
-      conformIdTokenClaims: false, // the username claims in the ID token itself, as Entra and Okta send them
+      ...(mode === "entra-like" ? { conformIdTokenClaims: false } : {}),
       pkce: { required: () => true },
       features: { devInteractions: { enabled: true } },
       cookies: { keys: [randomBytes(16).toString("hex")] },
@@ -51,10 +67,16 @@ export class OidcTestOp {
         return grant;
       },
     });
+    const ref: { op?: OidcTestOp } = {};
+    provider.use(async (ctx, next) => {
+      if (ctx.path === USERINFO_PATH && ref.op) ref.op.userInfoRequests++;
+      await next();
+    });
     const server = await new Promise<Server>((resolve) => {
       const s = provider.listen(port, "127.0.0.1", () => resolve(s));
     });
-    return new OidcTestOp(server, issuer);
+    ref.op = new OidcTestOp(server, issuer, mode);
+    return ref.op;
   }
 
   stop(): Promise<void> {

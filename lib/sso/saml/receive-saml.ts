@@ -33,9 +33,16 @@ export async function receiveSamlResponse(conn: SsoConnection, urls: SsoUrls, sa
   const inResponseTo = typeof profile.inResponseTo === "string" ? profile.inResponseTo : null;
   const request = inResponseTo ? await consumeRequest(inResponseTo, conn.organizationId, "saml") : {};
   if (!request) throw new SsoRefusal("unknown_request", `InResponseTo ${inResponseTo} was already answered or has expired.`);
-  await spendAssertionId(conn.organizationId, checked.assertionId, checked.usableUntil);
-  const username = usernameOf(conn, checked.nameId, profile.attributes);
-  if (!username) throw new SsoRefusal("no_username");
+  let username: string;
+  try {
+    await spendAssertionId(conn.organizationId, checked.assertionId, checked.usableUntil);
+    username = usernameOf(conn, checked.nameId, profile.attributes);
+    if (!username) throw new SsoRefusal("no_username");
+  } catch (err) {
+    // The request is spent: a Test sign-in's refusal is reported from here (test-failure.ts).
+    if (err instanceof SsoRefusal) err.testBy = request.testBy;
+    throw err;
+  }
   const returnTo = request.returnTo ?? (!inResponseTo && relayState ? relayState : undefined);
   return { username, request: { ...request, returnTo }, idpInitiated: !inResponseTo };
 }

@@ -3,6 +3,7 @@
 import { consoleApi, signIn } from "../../helpers/console-client";
 import { createOrganization, enableScimWithToken, type TestOrganization } from "../../helpers/fixtures";
 import { baseUrl } from "../../helpers/server";
+import { Browser } from "../../helpers/sso-browser";
 
 export interface SsoOrg extends TestOrganization {
   scimToken: string;
@@ -75,4 +76,22 @@ export async function postToAcs(orgId: string, samlResponse: string, base = base
   const location = res.headers.get("location") ?? "";
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").find((c) => c.startsWith("next-auth.session-token="));
   return { status: res.status, location, cookie: cookie ?? null, reason: new URL(location, base).searchParams.get("sso_error") };
+}
+
+/**
+ * The owner's "Test sign-in" as the settings page starts it: a browser holding the owner's
+ * session and the state cookie, and the IdP's first page (follow it to the report).
+ */
+export async function startTestSignIn(org: SsoOrg): Promise<{ browser: Browser; location: string }> {
+  const started = await consoleApi<{ location: string }>(org.ownerCookie, "POST", `/api/organizations/${org.orgId}/sso/test`);
+  if (started.status !== 200) throw new Error(`Test sign-in did not start: ${started.status} ${JSON.stringify(started.body)}`);
+  const browser = new Browser();
+  browser.addCookies(baseUrl(), [org.ownerCookie, ...started.headers.getSetCookie().map((c) => c.split(";")[0] ?? "")].join("; "));
+  return { browser, location: started.body.location };
+}
+
+/** What the settings page reports after a Test sign-in (the panel's text, tags stripped). */
+export function testReportOf(html: string): string {
+  const panel = /<section[^>]*aria-label="Test sign-in result"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+  return panel.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
 }

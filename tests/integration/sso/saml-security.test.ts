@@ -3,10 +3,11 @@
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { REFUSAL_TEXT } from "@/lib/sso/refusal";
 import { baseUrl } from "../../helpers/server";
 import { signingKey, type SigningKey } from "../../idp/keys";
 import { idpMetadataXml, samlId, signedResponse, type ResponseSpec } from "../../idp/saml-response";
-import { provision, saveConnection, ssoOrganization, urlsOf, type SsoOrg } from "./fixtures";
+import { provision, saveConnection, ssoOrganization, startTestSignIn, testReportOf, urlsOf, type SsoOrg } from "./fixtures";
 
 const ENTITY = "https://idp.acme.test/saml";
 
@@ -25,7 +26,11 @@ async function postAcs(orgId: string, samlResponse: string, relayState?: string)
 /** An AuthnRequest ID we really issued (SP-initiated start). */
 async function issuedRequestId(orgId: string): Promise<string> {
   const res = await fetch(urlsOf(orgId).signIn, { redirect: "manual" });
-  const req = new URL(res.headers.get("location") ?? "").searchParams.get("SAMLRequest") ?? "";
+  return requestIdIn(res.headers.get("location") ?? "");
+}
+
+function requestIdIn(idpUrl: string): string {
+  const req = new URL(idpUrl).searchParams.get("SAMLRequest") ?? "";
   return /\sID="([^"]+)"/.exec(inflateRawSync(Buffer.from(req, "base64")).toString("utf8"))?.[1] ?? "";
 }
 
@@ -165,5 +170,17 @@ describe("SAML response validation (security)", () => {
     expect(saved.status).toBe(200);
     const r = await postAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: "opaque-id-123", key, attributes: { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": victim } }));
     expect(r.session).toBe(true);
+  });
+
+  it("Test sign-in reports an answer without the configured attribute on the settings page (its request already spent)", async () => {
+    const u = urlsOf(org.orgId);
+    const { browser, location } = await startTestSignIn(org);
+    const response = await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: victim, key, inResponseTo: requestIdIn(location) });
+    const r = await postAcs(org.orgId, response);
+    expect(new URL(r.location, baseUrl()).pathname).toBe(`/organizations/${org.orgId}/settings/sso`);
+    expect(r.session).toBe(false);
+    const report = testReportOf((await browser.go(new URL(r.location, baseUrl()).href)).html);
+    expect(report).toContain("Test sign-in refused");
+    expect(report).toContain(REFUSAL_TEXT.no_username);
   });
 });
