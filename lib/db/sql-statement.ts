@@ -33,7 +33,7 @@ export interface DialectSql {
   postgres: string;
 }
 
-type Part<N extends string> = N | ListParam<N> | ListTable<N> | RawSql | DialectSql;
+export type Part<N extends string> = N | ListParam<N> | ListTable<N> | RawSql | DialectSql;
 
 export interface Statement<N extends string = string> {
   /** Unique: PostgreSQL prepares a named statement once per connection. */
@@ -42,6 +42,8 @@ export interface Statement<N extends string = string> {
   params: readonly Part<N>[];
   /** PostgreSQL only: `… FOR UPDATE` (SQLite's BEGIN IMMEDIATE already holds the whole database). */
   forUpdate?: boolean;
+  /** Composed at run time (lib/db/sql-fragment.ts: a SCIM filter, a search): prepared for one call, never kept, since its shapes are unbounded. */
+  once?: boolean;
 }
 
 export const list = <N extends string>(name: N): ListParam<N> => ({ list: name });

@@ -61,15 +61,16 @@ const sqliteList = (v: unknown[]) => JSON.stringify(v.map(sqliteValue));
 function sqliteRunner(open: () => Database.Database): SqlRunner & { close: () => void } {
   let conn: Database.Database | undefined;
   const cache = new Map<string, { stmt: Database.Statement; order: Rendered["order"] }>();
+  const prepare = (s: Statement) => {
+    conn ??= open();
+    const { text, order } = render(s, "sqlite");
+    const stmt = conn.prepare(text);
+    return { stmt: stmt.reader ? stmt.raw(true) : stmt, order };
+  };
   const prepared = (s: Statement) => {
+    if (s.once) return prepare(s);
     let p = cache.get(s.name);
-    if (!p) {
-      conn ??= open();
-      const { text, order } = render(s, "sqlite");
-      const stmt = conn.prepare(text);
-      p = { stmt: stmt.reader ? stmt.raw(true) : stmt, order };
-      cache.set(s.name, p);
-    }
+    if (!p) cache.set(s.name, (p = prepare(s)));
     return p;
   };
   const args = (p: { order: Rendered["order"] }, a: Record<string, unknown>) => bind(p.order, a, sqliteValue, sqliteList);
@@ -161,9 +162,13 @@ const pgRendered = new Map<string, Rendered>(); // shared by the pool and every 
 function pgRunner(client: Pool | PoolClient): SqlRunner {
   const cache = pgRendered;
   const query = async (s: Statement, a: Record<string, unknown>) => {
-    let r = cache.get(s.name);
-    if (!r) cache.set(s.name, (r = render(s, "postgres")));
-    return client.query<unknown[]>({ name: s.name, text: r.text, values: bind(r.order, a, pgValue, pgList), types: pgTypes, rowMode: "array" });
+    let r = s.once ? undefined : cache.get(s.name);
+    if (!r) {
+      r = render(s, "postgres");
+      if (!s.once) cache.set(s.name, r);
+    }
+    // Unnamed when composed at run time: PostgreSQL keeps a named statement for the connection's life.
+    return client.query<unknown[]>({ name: s.once ? undefined : s.name, text: r.text, values: bind(r.order, a, pgValue, pgList), types: pgTypes, rowMode: "array" });
   };
   return {
     rows: async (s, a) => (await query(s, a)).rows,

@@ -20,4 +20,5 @@ export { type MembershipOp } from "./membership";
 export { groupsOfMembers, memberGroupsFrom, membersOfGroups, scimGroupByDisplayName, scimGroupById, scimGroupPage, scimGroupsWhere, type GroupPage, type MemberGroup } from "./reads";
 export { createScimGroup, deleteScimGroup, updateScimGroup, type GroupUpdate } from "./writes";
 export { previewGroupMapping, setGroupMapping, type MappedPermission, type MappingPreview } from "./mapping";
+export { GROUP_FILTER } from "./filter-table";
 export { getGroupMembers, listGroups, type GroupListItem, type GroupMembersPage } from "./console";

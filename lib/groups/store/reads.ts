@@ -1,8 +1,7 @@
-import type { Filter } from "scim2-parse-filter";
 import { sql } from "../../db";
-import { GROUP_COLUMNS, groupFromRow, groupMemberFromRow, type GroupMemberRow, type GroupRow } from "./columns";
-import { groupFilterStatements } from "./filter-sql";
-import { GROUP_BY_DISPLAY_NAME, GROUP_BY_ID, GROUP_COUNT, GROUP_PAGE, GROUPS_OF_MEMBERS, MEMBERS_OF_GROUPS } from "./statements";
+import type { Fragment } from "../../db/sql-fragment";
+import { groupFromRow, groupMemberFromRow, type GroupMemberRow, type GroupRow } from "./columns";
+import { GROUP_BY_DISPLAY_NAME, GROUP_BY_ID, GROUP_COUNT, GROUP_PAGE, groupFilter, GROUPS_OF_MEMBERS, MEMBERS_OF_GROUPS } from "./statements";
 
 // What the SCIM face reads, all prepared statements: a group's own row is one indexed lookup,
 // its members a second query made only when the response carries them.
@@ -31,10 +30,10 @@ export async function scimGroupPage(orgId: string, offset: number, limit: number
   return { total: Number(count?.[0] ?? 0), rows: rows.map(groupFromRow) };
 }
 
-/** Any other filter, compiled to SQL (filter-sql.ts), counted and paged in the database. */
-export async function scimGroupsWhere(orgId: string, filter: Filter, offset: number, limit: number): Promise<GroupPage> {
-  const { count, page, values } = groupFilterStatements(filter, GROUP_COLUMNS);
-  const [total, rows] = await Promise.all([sql.row(count, { ...values, porg: orgId }), limit > 0 ? sql.rows(page, { ...values, porg: orgId, plimit: limit, poffset: offset }) : []]);
+/** Any other filter: its condition (compiled over GROUP_FILTER, filter-table.ts), counted and paged in the database. */
+export async function scimGroupsWhere(orgId: string, condition: Fragment, offset: number, limit: number): Promise<GroupPage> {
+  const { count, page, values } = groupFilter(condition);
+  const [total, rows] = await Promise.all([sql.row(count, { ...values, orgId }), limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : []]);
   return { total: Number(total?.[0] ?? 0), rows: rows.map(groupFromRow) };
 }
 

@@ -1,3 +1,4 @@
+import { fragment, toStatement, type Fragment } from "../../db/sql-fragment";
 import { dialects, forUpdate, list, listed, raw, statement } from "../../db/sql-statement";
 import { GROUP_COLUMNS } from "./columns";
 
@@ -19,6 +20,14 @@ export const GROUP_BY_DISPLAY_NAME = statement("group_by_display_name")`
 export const GROUP_COUNT = statement("group_count")`SELECT COUNT(*) FROM "Group" WHERE "organizationId" = ${"orgId"}`;
 export const GROUP_PAGE = statement("group_page")`
   SELECT ${COLUMNS} FROM "Group" WHERE "organizationId" = ${"orgId"} ORDER BY "createdAt" ASC, "id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`;
+
+// Any other SCIM filter: its condition (compiled from GROUP_FILTER, filter-table.ts, on "Group" g),
+// counted and paged in the same order. Composed per request, prepared once for it.
+export function groupFilter(condition: Fragment) {
+  const where = fragment`FROM "Group" g WHERE g."organizationId" = ${"orgId"} AND (${condition})`;
+  const page = toStatement("group_filter_page", fragment`SELECT ${COLUMNS} ${where} ORDER BY g."createdAt" ASC, g."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`);
+  return { count: toStatement("group_filter_count", fragment`SELECT COUNT(*) ${where}`).statement, page: page.statement, values: page.values };
+}
 
 // A displayName the organization already has inserts nothing (0 rows): a 409.
 export const INSERT_GROUP = statement("group_insert")`

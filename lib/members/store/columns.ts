@@ -1,7 +1,7 @@
 import { asBool, asDate, asText, type Row } from "../../db/sql";
 
 // A member as the store hands it out, and the columns a profile is stored in. One list of
-// columns serves the prepared statements (rows as arrays, in this order) and Prisma's select.
+// columns serves every statement that reads members (rows as arrays, in this order).
 
 export const MEMBER_FIELDS = ["id", "organizationId", "role", "userName", "externalId", "email", "givenName", "familyName", "displayName", "locked", "scimManaged", "scimAttributes", "version", "createdAt", "updatedAt"] as const;
 
@@ -25,9 +25,6 @@ export interface MemberRow {
   createdAt: Date;
   updatedAt: Date;
 }
-
-/** For Prisma reads (the console, the general SCIM filter): the same columns, the same shape. */
-export const memberSelect = Object.fromEntries(MEMBER_FIELDS.map((f) => [f, true])) as { [F in Field]: true };
 
 /** `"id", "organizationId", …` for the prepared statements. */
 export const MEMBER_COLUMNS = MEMBER_FIELDS.map((f) => `"${f}"`).join(", ");

@@ -1,20 +1,27 @@
-import { db } from "../../db";
+import { db, sql } from "../../db";
 import type { MemberListQuery } from "../member-query";
 import { memberListSelect, toMemberListItem, type MemberPage, type Viewer } from "../member-view";
 import { pageCount, pageWindow } from "../pagination";
-import { memberOrderBy, memberWhere } from "./console-where";
-import { refineLikes } from "./like-refinement";
+import { memberListCondition, memberListOrder, memberListStatements } from "./console-where";
 
-// GET /api/organizations/[orgId]/members — one page, filtered, sorted and counted in the database
-// (Prisma: the filters and sorts vary, and a person is waiting, not an IdP by the thousand).
+// GET /api/organizations/[orgId]/members — one page, filtered, sorted and counted in the database.
+// The search and the page are one statement (the one LIKE escaping is SQL: lib/db/sql-like.ts);
+// the page's rows, at most a page size of ids, are then read through the console's one select
+// (member-view.ts), which the member's details and its lock answer share.
 export async function listMembers(orgId: string, query: MemberListQuery, viewer: Viewer): Promise<MemberPage> {
-  const where = await refineLikes(memberWhere(orgId, query), { organizationId: orgId });
-  const [total, rows] = await Promise.all([
-    db.member.count({ where }),
-    db.member.findMany({ where, orderBy: memberOrderBy(query), ...pageWindow(query.page, query.pageSize), select: memberListSelect }),
-  ]);
+  const { count, page, values } = memberListStatements(memberListCondition(orgId, query), memberListOrder(query));
+  const { skip, take } = pageWindow(query.page, query.pageSize);
+  const [counted, idRows] = await Promise.all([sql.row(count, values), sql.rows(page, { ...values, limit: take, offset: skip })]);
+  const ids = idRows.map((r) => String(r[0]));
+  const rows = ids.length ? await db.member.findMany({ where: { id: { in: ids }, organizationId: orgId }, select: memberListSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = Number(counted?.[0] ?? 0);
   return {
-    items: rows.map((row) => toMemberListItem(row, viewer)),
+    // A member removed between the two reads is left out of the page.
+    items: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toMemberListItem(row, viewer)] : [];
+    }),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -6,22 +6,25 @@
  * | operation                                   | strategy                                             |
  * | ------------------------------------------- | ---------------------------------------------------- |
  * | SCIM get by id, `userName eq`, import pages | prepared statements (statements.ts, lib/db/sql.ts); by id and `userName eq` carry the read-only groups as a column |
+ * | SCIM general filter                         | one count and one page statement (scim-reads.ts) around the condition lib/scim/filter/compile-filter.ts compiles over MEMBER_FILTER (filter-table.ts) |
  * | SCIM create, PUT, PATCH, DELETE             | one raw-driver transaction each (scim-writes.ts)     |
  * | manager names (both faces)                  | one prepared statement (scim-reads.ts `managersOf`)  |
- * | SCIM general filter                         | Prisma where from the filter (scim-reads.ts)         |
- * | console list, details, lock, remove         | Prisma (console-*.ts): varied queries, rare writes   |
+ * | console list                                | search, filters, order and page as one statement (console-where.ts), then the page's rows by id through Prisma's select |
+ * | console details, lock, remove               | Prisma (console-*.ts): varied queries, rare writes   |
  * | a console user's memberships (auth)         | one prepared statement each (memberships.ts): the    |
  * |                                             | effective IAM permission (hand OR mapped group) in it |
  * | owners and IAM managers to email (job)      | Prisma (provisioning-managers.ts)                    |
  * | SSO sign-in match, SSO session state        | Prisma (sso-members.ts): one indexed query each      |
  *
  * Prisma's JS engine costs ~1.2 ms of CPU per query, a prepared statement ~0.05 ms: the paths an
- * identity provider calls all day use the second. Text matching (`co`, `sw`, `ew`, the console
- * search) goes through one LIKE escaping (like-marker.ts, like-refinement.ts).
+ * identity provider calls all day use the second. Every filter and search is answered by the
+ * database, none by reading rows to test them here; text matching (`co`, `sw`, `ew`, the console
+ * search) goes through the one LIKE escaping, lib/db/sql-like.ts.
  */
-export { memberSelect, profileColumns, displayNameOf, type MemberRow } from "./columns";
+export { profileColumns, displayNameOf, type MemberRow } from "./columns";
 export { emailRows, scimColumns, type ScimProfile } from "./scim-profile";
 export { MemberStoreError, answerFor, type MemberRefusal } from "./errors";
+export { MEMBER_FILTER } from "./filter-table";
 export { MAX_ID_LENGTH, managersOf, scimMemberById, scimMemberByUserName, scimMemberPage, scimMembersWhere, type Manager, type MemberPage, type ScimMember } from "./scim-reads";
 export { createScimMember, deleteScimMember, updateScimMember, type UserAction } from "./scim-writes";
 export { listMembers } from "./console-list";

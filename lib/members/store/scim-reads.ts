@@ -1,14 +1,14 @@
-import { db, sql, type Prisma } from "../../db";
+import { sql } from "../../db";
 import type { Row } from "../../db/sql";
+import type { Fragment } from "../../db/sql-fragment";
 import { chain, type Later } from "../../later";
 import { memberGroupsFrom, type MemberGroup } from "../../groups/store";
-import { MEMBER_FIELDS, memberFromRow, memberSelect, type MemberRow } from "./columns";
-import { refineLikes } from "./like-refinement";
-import { MANAGERS, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_WITH_GROUPS_BY_ID, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE } from "./statements";
+import { MEMBER_FIELDS, memberFromRow, type MemberRow } from "./columns";
+import { MANAGERS, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_WITH_GROUPS_BY_ID, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE, scimMemberFilter } from "./statements";
 
 // What the SCIM face reads: only members the IdP manages, only in the caller's organization.
-// The lookups Entra and Okta make all day are prepared statements; a general filter is a
-// Prisma where clause built from the SCIM filter (lib/scim/filter/filter-to-where.ts).
+// The lookups Entra and Okta make all day are prepared statements; a general filter is one
+// condition compiled from the SCIM filter (lib/scim/filter/compile-filter.ts, over MEMBER_FILTER).
 
 export const MAX_ID_LENGTH = 200;
 
@@ -42,18 +42,14 @@ export async function scimMemberPage(orgId: string, offset: number, limit: numbe
 }
 
 /**
- * A SCIM filter's where clause (without scope: added here), counted and paged in the database.
- * Not a transaction: on SQLite that would take the write lock for a read, and under READ
- * COMMITTED it gave no common snapshot on PostgreSQL either.
+ * A compiled filter's condition (over MEMBER_FILTER; scope added here), counted and paged in the
+ * database. Not a transaction: on SQLite that would take the write lock for a read, and under
+ * READ COMMITTED it gave no common snapshot on PostgreSQL either.
  */
-export async function scimMembersWhere(orgId: string, filter: Prisma.MemberWhereInput, offset: number, limit: number): Promise<MemberPage> {
-  const scope: Prisma.MemberWhereInput = { organizationId: orgId, scimManaged: true };
-  const where: Prisma.MemberWhereInput = { AND: [scope, await refineLikes(filter, scope)] };
-  const [total, rows] = await Promise.all([
-    db.member.count({ where }),
-    limit > 0 ? db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit, select: memberSelect }) : [],
-  ]);
-  return { total, rows };
+export async function scimMembersWhere(orgId: string, condition: Fragment, offset: number, limit: number): Promise<MemberPage> {
+  const { count, page, values } = scimMemberFilter(condition);
+  const [total, rows] = await Promise.all([sql.row(count, { ...values, orgId }), limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : []]);
+  return { total: Number(total?.[0] ?? 0), rows: rows.map(memberFromRow) };
 }
 
 export interface Manager {

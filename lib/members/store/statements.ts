@@ -1,3 +1,4 @@
+import { fragment, toStatement, type Fragment } from "../../db/sql-fragment";
 import { forUpdate, listed, raw, statement } from "../../db/sql-statement";
 import { GROUPS_OF_MEMBER_COLUMN } from "../../groups/store/statements";
 import { MEMBER_COLUMNS } from "./columns";
@@ -31,6 +32,14 @@ export const SCIM_MEMBER_COUNT = statement("member_scim_count")`
 export const SCIM_MEMBER_PAGE = statement("member_scim_page")`
   SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ${"orgId"} AND "scimManaged" = true
   ORDER BY "createdAt" ASC, "id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`;
+
+// Any other SCIM filter: its condition (compiled from MEMBER_FILTER, filter-table.ts, on "Member" m),
+// counted and paged in the same order as the import. Composed per request, prepared once for it.
+export function scimMemberFilter(condition: Fragment) {
+  const where = fragment`FROM "Member" m WHERE m."organizationId" = ${"orgId"} AND m."scimManaged" = true AND (${condition})`;
+  const page = toStatement("member_scim_filter_page", fragment`SELECT ${COLUMNS} ${where} ORDER BY m."createdAt" ASC, m."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`);
+  return { count: toStatement("member_scim_filter_count", fragment`SELECT COUNT(*) ${where}`).statement, page: page.statement, values: page.values };
+}
 
 // The one manager lookup: members the IdP manages, in the same organization.
 export const MANAGERS = statement("member_managers")`

@@ -2,6 +2,7 @@ import type { Filter } from "scim2-parse-filter";
 import {
   createScimGroup,
   deleteScimGroup,
+  GROUP_FILTER,
   GroupStoreError,
   membersOfGroups,
   scimGroupByDisplayName,
@@ -13,8 +14,9 @@ import {
   type GroupRow,
 } from "../../groups/store";
 import { tokenActor } from "../audit";
-import { normalizeAttrPath } from "../filter/filter-columns";
-import { parseFilter } from "../filter/filter-to-where";
+import { normalizeAttrPath } from "../filter/attribute-path";
+import { compileFilter } from "../filter/compile-filter";
+import { parseFilter } from "../filter/parse-filter";
 import type { ScimObject } from "../json";
 import type { Paging } from "../list-response";
 import type { ScimContext } from "../users/context";
@@ -46,7 +48,7 @@ async function page(ctx: ScimContext, filter: string | null, paging: Paging): Pr
     return { total: row ? 1 : 0, rows: row && paging.startIndex === 1 && paging.count > 0 ? [row] : [] };
   }
   if (!ast) return scimGroupPage(orgId, paging.startIndex - 1, paging.count);
-  return scimGroupsWhere(orgId, ast, paging.startIndex - 1, paging.count);
+  return scimGroupsWhere(orgId, compileFilter(ast, GROUP_FILTER), paging.startIndex - 1, paging.count);
 }
 
 // GET /Groups — filtered in the database, ordered by (createdAt, id) so pages are stable.

@@ -13,6 +13,8 @@ export const SCIM_LIMITS = {
   filterLength: 4096,
   /** Comparisons (eq, co, pr…) in one filter (400 invalidFilter): each becomes a SQL condition. */
   filterComparisons: 50,
+  /** Nesting of and / or / not / [] in one filter (400 invalidFilter): `not (not (…))` adds no comparison, and SQLite refuses expressions past 1,000 levels. */
+  filterDepth: 64,
   /** Dates a filter may compare with (400 invalidFilter): four-digit years, which both databases store. */
   filterDateRange: { from: "0001-01-01T00:00:00.000Z", to: "9999-12-31T23:59:59.999Z" },
   /** Operations in one PATCH (413). */

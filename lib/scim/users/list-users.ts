@@ -1,8 +1,9 @@
 import type { Filter } from "scim2-parse-filter";
 import { chain, type Later } from "../../later";
-import { scimMemberByUserName, scimMemberPage, scimMembersWhere, type MemberPage } from "../../members/store";
-import { normalizeAttrPath } from "../filter/filter-columns";
-import { filterToWhere, parseFilter } from "../filter/filter-to-where";
+import { MEMBER_FILTER, scimMemberByUserName, scimMemberPage, scimMembersWhere, type MemberPage } from "../../members/store";
+import { normalizeAttrPath } from "../filter/attribute-path";
+import { compileFilter } from "../filter/compile-filter";
+import { parseFilter } from "../filter/parse-filter";
 import type { ScimObject } from "../json";
 import type { Paging } from "../list-response";
 import { toResources, toScimMemberResource, type ScimContext } from "./context";
@@ -35,7 +36,7 @@ export function listUsers(ctx: ScimContext, filter: string | null, paging: Pagin
 async function listWhere(ctx: ScimContext, ast: Filter | null, paging: Paging): Promise<UserPage> {
   const orgId = ctx.caller.organizationId;
   const { total, rows }: MemberPage = ast
-    ? await scimMembersWhere(orgId, filterToWhere(ast), paging.startIndex - 1, paging.count)
+    ? await scimMembersWhere(orgId, compileFilter(ast, MEMBER_FILTER), paging.startIndex - 1, paging.count)
     : await scimMemberPage(orgId, paging.startIndex - 1, paging.count); // Okta's import, page after page
   return { totalResults: total, resources: await toResources(ctx, rows) };
 }

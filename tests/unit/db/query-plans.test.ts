@@ -4,8 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render, type Statement } from "@/lib/db/sql-statement";
+import type { FilterTable } from "@/lib/db/filter-table";
+import { GROUP_FILTER } from "@/lib/groups/store/filter-table";
 import * as groups from "@/lib/groups/store/statements";
+import { MEMBER_FILTER } from "@/lib/members/store/filter-table";
 import * as members from "@/lib/members/store/statements";
+import { compileFilter } from "@/lib/scim/filter/compile-filter";
+import { parseFilter } from "@/lib/scim/filter/parse-filter";
 // @ts-expect-error -- plain ESM script without types
 import { migrate } from "../../../scripts/migrate.mjs";
 
@@ -57,5 +62,37 @@ describe("query plans on SQLite without statistics", () => {
 
   it("removing members by id probes the group's key", () => {
     expect(plan(groups.REMOVE_MEMBERS)).toContainEqual(expect.stringMatching(/\(groupId=\? AND memberId=\?\)$/));
+  });
+});
+
+// A SCIM filter is answered by the database, never by reading rows into memory to test them
+// there: one count and one page statement, whose plans reach the organization's rows through an
+// index and a multi-valued attribute's rows through their parent's key. Every attribute of both
+// stores' tables, with every operator it takes, and negated.
+describe("SCIM filter statements", () => {
+  function filtersOf(table: FilterTable): string[] {
+    const value = (type: string) => (type === "boolean" ? "true" : type === "date" ? '"2024-01-01T00:00:00Z"' : '"a%_\\b"');
+    const ops = (type: string) => (type === "boolean" ? ["eq", "ne"] : type === "date" ? ["eq", "ne", "gt", "ge", "lt", "le"] : ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"]);
+    const attrs = [
+      ...Object.entries(table.columns).map(([name, c]) => [name, c.type] as const),
+      ...Object.entries(table.children).flatMap(([name, child]) => Object.entries(child.columns).map(([sub, c]) => [`${name}.${sub}`, c.type] as const)),
+    ];
+    const each = attrs.flatMap(([name, type]) => [...ops(type).map((op) => `${name} ${op} ${value(type)}`), `${name} pr`]);
+    const paths = Object.entries(table.children).map(([name, child]) => `${name}[${Object.keys(child.columns).map((sub) => `${sub} pr`).join(" and ")}]`);
+    return [...each, ...each.map((f) => `not (${f})`), ...paths, `not (${paths[0]})`, each.slice(0, 8).join(" or ")];
+  }
+
+  it.each([
+    ["Users", MEMBER_FILTER, members.scimMemberFilter, /^SEARCH m USING (COVERING )?INDEX \S+ \((organizationId=\?|id=\?)/],
+    ["Groups", GROUP_FILTER, groups.groupFilter, /^SEARCH g USING (COVERING )?INDEX \S+ \((organizationId=\?|id=\?)/],
+  ] as const)("%s: every attribute and operator searches by index, never scans", (_, table, statements, outer) => {
+    for (const filter of filtersOf(table)) {
+      const { count, page } = statements(compileFilter(parseFilter(filter), table));
+      for (const s of [count, page]) {
+        const steps = plan(s);
+        expect(steps.filter((d) => /^SCAN /.test(d)), `${filter}\n${steps.join("\n")}`).toEqual([]);
+        expect(steps.some((d) => outer.test(d)), `${filter}\n${steps.join("\n")}`).toBe(true);
+      }
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { memberListParams, parseMemberListQuery, setLockedInput } from "@/lib/members/member-query";
 import { memberActionRefusal, roleLabel, type MemberAction } from "@/lib/members/member-rules";
-import { memberOrderBy, memberWhere } from "@/lib/members/store/console-where";
+import { toStatement } from "@/lib/db/sql-fragment";
+import { render } from "@/lib/db/sql-statement";
+import { memberListCondition, memberListOrder } from "@/lib/members/store/console-where";
 import { pageCount, pageWindow } from "@/lib/members/pagination";
 
 const subject = (over: Partial<{ id: string; role: string; scimManaged: boolean }> = {}) => ({ id: "m1", userName: "alice@acme.test", role: "member", scimManaged: false, ...over });
@@ -40,21 +42,23 @@ describe("member list query", () => {
     expect(memberListParams.safeParse(Object.fromEntries(new URLSearchParams(qs))).success).toBe(false);
   });
 
-  it("builds a where clause scoped to the organization, searching the lower-cased columns", () => {
-    expect(memberWhere("o1", { q: "", status: "all", managed: "all" })).toEqual({ organizationId: "o1" });
-    expect(memberWhere("o1", { q: " ALICE ", status: "locked", managed: "unmanaged" })).toEqual({
-      organizationId: "o1",
-      locked: true,
-      scimManaged: false,
-      OR: [{ userNameLower: { contains: "alice" } }, { displayNameLower: { contains: "alice" } }, { emailLower: { contains: "alice" } }],
+  it("builds a condition scoped to the organization, searching the lower-cased columns with the one LIKE escaping", () => {
+    const condition = (q: Parameters<typeof memberListCondition>[1]) => {
+      const { statement, values } = toStatement("t", memberListCondition("o1", q));
+      return { text: render(statement, "postgres").text, values };
+    };
+    expect(condition({ q: "", status: "all", managed: "all" })).toEqual({ text: `m."organizationId" = $1`, values: { b0: "o1" } });
+    expect(condition({ q: " A_LICE% ", status: "locked", managed: "unmanaged" })).toEqual({
+      text: `m."organizationId" = $1 AND m."locked" = $2 AND m."scimManaged" = $3 AND (m."userNameLower" LIKE $4 ESCAPE '\\' OR m."displayNameLower" LIKE $5 ESCAPE '\\' OR m."emailLower" LIKE $6 ESCAPE '\\')`,
+      values: { b0: "o1", b1: true, b2: false, b3: "%a\\_lice\\%%", b4: "%a\\_lice\\%%", b5: "%a\\_lice\\%%" },
     });
-    expect(memberWhere("o1", { q: "", status: "active", managed: "managed" })).toEqual({ organizationId: "o1", locked: false, scimManaged: true });
+    expect(condition({ q: "", status: "active", managed: "managed", group: "g1" }).values).toEqual({ b0: "o1", b1: "g1", b2: "o1", b3: false, b4: true });
   });
 
   it("orders totally (id last), missing values last, with a default direction per sort", () => {
-    expect(memberOrderBy({ sort: "name" })).toEqual([{ displayNameLower: { sort: "asc", nulls: "last" } }, { userNameLower: "asc" }, { id: "asc" }]);
-    expect(memberOrderBy({ sort: "name", order: "desc" })[0]).toEqual({ displayNameLower: { sort: "desc", nulls: "last" } });
-    expect(memberOrderBy({ sort: "lastChange" })).toEqual([{ scimUpdatedAt: { sort: "desc", nulls: "last" } }, { userNameLower: "asc" }, { id: "asc" }]);
+    expect(memberListOrder({ sort: "name" })).toBe(`m."displayNameLower" ASC NULLS LAST, m."userNameLower" ASC, m."id" ASC`);
+    expect(memberListOrder({ sort: "name", order: "desc" })).toBe(`m."displayNameLower" DESC NULLS LAST, m."userNameLower" DESC, m."id" ASC`);
+    expect(memberListOrder({ sort: "lastChange" })).toBe(`m."scimUpdatedAt" DESC NULLS LAST, m."userNameLower" ASC, m."id" ASC`);
   });
 
   it("pages", () => {

@@ -81,3 +81,10 @@ describe("routing", () => {
     expect("handler" in route ? "handler" : route.status).toBe(expected);
   });
 });
+
+describe("Microsoft's test-tool forms of attributes", () => {
+  it('attributes=emails[type eq "work"] names emails', () => {
+    expect(parseAttributeList('emails[type eq "work"],userName')).toEqual([["emails"], ["userName"]]);
+    expect(parseAttributeList('emails[type eq "a,b"].value')).toEqual([["emails", "value"]]);
+  });
+});
