@@ -78,7 +78,8 @@ export async function sessionAccess(session: SessionClaims, orgId?: string): Pro
   return { status: "active", user: memberAsUser(m), signedInWith: session.method, organizations: [decision] };
 }
 
-export type OrgAccess = { status: "ended"; reason: SessionEnd } | ({ status: "none" } & { user: SessionUser }) | (OrgDecision & { user: SessionUser });
+/** A console request's answer: the session ended (401), not a member here (404), or the decision with who acts. */
+export type OrgAccess = { status: "ended"; reason: SessionEnd } | { status: "none"; user: SessionUser } | (OrgDecision & { user: SessionUser });
 
 /** May this session act in `orgId`, and with which effective permission: one read, one rule. */
 export async function orgAccess(session: SessionClaims, orgId: string): Promise<OrgAccess> {
