@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { OidcTestOp, type OidcClient } from "../tests/idp/oidc-op";
+import { OIDC_OP_MODES, OidcTestOp, type OidcOpMode } from "../tests/idp/oidc-op";
 import { SamlTestIdp } from "../tests/idp/saml-idp-server";
 import { acmeId, freshToken, OWNER, signInWithApi } from "./helpers";
 
@@ -17,28 +17,10 @@ const GRACE = `grace.cloud-${suffix}@acme.test`;
 const GROUP_NAME = `Cloud Admins ${suffix}`;
 const OIDC_CLIENT = { clientId: "console-story", clientSecret: "story-oidc-secret" };
 
-/**
- * How the test OpenID Provider sends the username claims. "entra-like": in the ID token, as
- * Entra ID and Okta do — the only mode today's tests/idp/oidc-op.ts has. "conforming": only from
- * UserInfo (oidc-provider's defaults, OpenID Connect Core §5.4; issue 21 part 2).
- */
-type OpMode = "entra-like" | "conforming";
-
-type Run = { protocol: "saml"; label: string } | { protocol: "oidc"; label: string; opMode: OpMode };
-const RUNS: Run[] = [
-  { protocol: "saml", label: "SAML" },
-  { protocol: "oidc", label: "OpenID Connect (claims in the ID token, Entra-like)", opMode: "entra-like" },
-  // The conforming OP goes here, once tests/idp/oidc-op.ts takes its mode (see startOp below):
-  // { protocol: "oidc", label: "OpenID Connect (conforming OP: claims from UserInfo)", opMode: "conforming" },
-];
-
-/** The test OP in the given mode. */
-function startOp(mode: OpMode, clients: OidcClient[]): Promise<OidcTestOp> {
-  // Today the OP has one mode, claims in the ID token. When tests/idp/oidc-op.ts accepts a mode,
-  // pass it here — OidcTestOp.start(clients, { mode }) — and add the conforming run to RUNS.
-  if (mode !== "entra-like") throw new Error(`the test OP has no "${mode}" mode yet`);
-  return OidcTestOp.start(clients);
-}
+// SAML, then OpenID Connect against the test OP in each of its modes: conforming (the username
+// claim only from UserInfo) and Entra-like (the claim in the ID token).
+type Run = { protocol: "saml"; label: string } | { protocol: "oidc"; label: string; opMode: OidcOpMode };
+const RUNS: Run[] = [{ protocol: "saml", label: "SAML" }, ...OIDC_OP_MODES.map((opMode) => ({ protocol: "oidc" as const, label: `OpenID Connect (${opMode} OP)`, opMode }))];
 
 type IdpPage = (page: Page, username: string) => Promise<void>;
 // The samlify test IdP's page, and oidc-provider's own dev sign-in page (placeholders, no labels).
@@ -134,7 +116,7 @@ test.describe("A group's permission in single sign-on sessions", () => {
         if (run.protocol === "saml") {
           await connect({ protocol: "saml", saml: { metadataXml: saml.metadataXml() } });
         } else {
-          op = await startOp(run.opMode, [{ ...OIDC_CLIENT, redirectUris: [`${origin}/sso/${orgId}/oidc/callback`] }]);
+          op = await OidcTestOp.start([{ ...OIDC_CLIENT, redirectUris: [`${origin}/sso/${orgId}/oidc/callback`] }], { mode: run.opMode });
           await connect({ protocol: "oidc", oidc: { issuer: op.issuer, ...OIDC_CLIENT, usernameClaim: "preferred_username" } });
         }
         const page = await signInWithSso(browser, orgId, GRACE, run.protocol === "saml" ? samlIdpPage : oidcProviderPage);

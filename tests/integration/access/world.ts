@@ -58,7 +58,8 @@ export class World {
     const ownerCookie = await signIn(org.owner.email, org.owner.password);
     if (!ownerCookie) throw new Error("owner sign-in failed");
     const samlKey = protocol === "saml" ? await signingKey("access-matrix") : null;
-    const op = protocol === "oidc" ? await OidcTestOp.start([{ clientId: "access-matrix", clientSecret: OIDC_SECRET, redirectUris: [urlsOf(org.orgId).redirectUri] }]) : null;
+    // The conforming OP (the username claim from UserInfo): how the session was established must not matter.
+    const op = protocol === "oidc" ? await OidcTestOp.start([{ clientId: "access-matrix", clientSecret: OIDC_SECRET, redirectUris: [urlsOf(org.orgId).redirectUri] }], { mode: "conforming" }) : null;
     const world = new World(protocol, org, scim, ownerCookie, samlKey, op);
     await world.setSso(true);
     await world.provision();
