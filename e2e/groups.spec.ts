@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acmeId, MEMBER, OWNER, signInWithApi } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { acmeId, freshToken, MEMBER, OWNER, signInWithApi } from "./helpers";
 
 // The Groups page after the IdP pushed a group, and mapping it to the IAM permission with the
 // preview first. Leaves Acme as the next specs expect it: the mapping removed, SCIM disabled.
@@ -10,16 +10,6 @@ const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 const suffix = Date.now().toString(36);
 const GROUP_NAME = `Provisioning admins ${suffix}`;
 const NEWCOMER = `lin.newcomer.${suffix}@acme.test`;
-
-async function freshToken(request: APIRequestContext, orgId: string, origin: string): Promise<string> {
-  const headers = { Origin: origin };
-  const api = `/api/organizations/${orgId}/scim`;
-  const settings = (await (await request.get(api)).json()) as { enabled: boolean; tokens: { id: string; status: string }[] };
-  if (!settings.enabled) return ((await (await request.post(`${api}/enable`, { headers, data: {} })).json()) as { token: string }).token;
-  const active = settings.tokens.filter((t) => t.status === "active");
-  if (active.length >= 2) expect((await request.delete(`${api}/tokens/${active.at(-1)!.id}`, { headers })).ok()).toBe(true);
-  return ((await (await request.post(`${api}/tokens`, { headers, data: {} })).json()) as { token: string }).token;
-}
 
 test.describe("Groups, and mapping a group to the IAM permission", () => {
   let page: Page;

@@ -35,3 +35,16 @@ export async function acmeId(request: APIRequestContext): Promise<string> {
   if (!acme) throw new Error("the demo organization Acme is not seeded");
   return acme.id;
 }
+
+/** A fresh SCIM token through the console API, whatever state SCIM is in (enabled or not, 0–2 tokens). */
+export async function freshToken(request: APIRequestContext, orgId: string, origin: string): Promise<string> {
+  const headers = { Origin: origin };
+  const api = `/api/organizations/${orgId}/scim`;
+  const settings = (await (await request.get(api)).json()) as { enabled: boolean; tokens: { id: string; status: string }[] };
+  if (!settings.enabled) return ((await (await request.post(`${api}/enable`, { headers, data: {} })).json()) as { token: string }).token;
+  const active = settings.tokens.filter((t) => t.status === "active");
+  if (active.length >= 2) expect((await request.delete(`${api}/tokens/${active.at(-1)!.id}`, { headers })).ok()).toBe(true);
+  const created = await request.post(`${api}/tokens`, { headers, data: {} });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { token: string }).token;
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { acmeId, IAM, MEMBER, OWNER, signInWithApi } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { acmeId, freshToken, IAM, MEMBER, OWNER, signInWithApi } from "./helpers";
 
 // What an owner does after pasting the token into Entra ID or Okta: act in the IdP (here,
 // SCIM requests made by the test), then check the members page and the activity timeline.
@@ -12,24 +12,6 @@ const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const suffix = Date.now().toString(36);
 const GRACE = `grace.hopper.${suffix}@acme.test`;
-
-interface Settings {
-  enabled: boolean;
-  tokens: { id: string; status: string }[];
-}
-
-/** A fresh token through the console API, whatever state SCIM is in (enabled or not, 0–2 tokens). */
-async function freshToken(request: APIRequestContext, orgId: string, origin: string): Promise<string> {
-  const headers = { Origin: origin };
-  const api = `/api/organizations/${orgId}/scim`;
-  const settings = (await (await request.get(api)).json()) as Settings;
-  if (!settings.enabled) return ((await (await request.post(`${api}/enable`, { headers, data: {} })).json()) as { token: string }).token;
-  const active = settings.tokens.filter((t) => t.status === "active");
-  if (active.length >= 2) expect((await request.delete(`${api}/tokens/${active.at(-1)!.id}`, { headers })).ok()).toBe(true);
-  const created = await request.post(`${api}/tokens`, { headers, data: {} });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { token: string }).token;
-}
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const result = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();

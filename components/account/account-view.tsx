@@ -27,7 +27,7 @@ export function AccountView({ account, email }: { account: MyAccount; email: str
         <p className="mt-1 text-sm text-slate-600">
           Signed in with: <strong>{METHOD[account.signedInWith]}</strong>
         </p>
-        {account.entries.map(({ organization, profile, canManage }) => (
+        {account.entries.map(({ organization, profile, canManage, roleLabel, iamSource }) => (
           <section key={organization.id} aria-label={organization.name} className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
             <div className="flex items-center justify-between">
               <h2 className="text-lg font-semibold">{organization.name}</h2>
@@ -46,7 +46,7 @@ export function AccountView({ account, email }: { account: MyAccount; email: str
               <Field label="Given name" value={profile.givenName} />
               <Field label="Family name" value={profile.familyName} />
               <Field label="Email" value={profile.email} />
-              <Field label="Role" value={profile.role === "owner" ? "Owner" : "Member"} />
+              <Field label="Role" value={iamSource ? `${roleLabel} (IAM permission ${iamSource})` : roleLabel} />
               <Field label="Last sign-in" value={profile.lastSignInAt ? `${profile.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC (${METHOD[(profile.lastSignInMethod ?? "password") as keyof typeof METHOD] ?? profile.lastSignInMethod})` : null} />
             </dl>
           </section>

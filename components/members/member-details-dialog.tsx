@@ -59,7 +59,10 @@ function Details({ orgId, member }: { orgId: string; member: MemberDetail }) {
         <Field label="Status">{member.locked ? <Badge tone="red">Locked</Badge> : <Badge tone="green">Active</Badge>}</Field>
         <Field label="Provisioning">{member.scimManaged ? <Badge tone="violet">Managed by SCIM</Badge> : "Not managed by SCIM"}</Field>
         <Field label="Last SCIM change">{member.scimUpdatedAt ? fullDate(member.scimUpdatedAt) : "Never"}</Field>
-        <Field label="Role">{member.roleLabel}</Field>
+        <Field label="Role">
+          {member.roleLabel}
+          {member.iamSource ? ` (IAM permission ${member.iamSource})` : null}
+        </Field>
         <Field label="Groups">
           {member.groups.length
             ? member.groups.map((g, i) => (

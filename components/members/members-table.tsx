@@ -88,7 +88,10 @@ export function MembersTable({
                 <TimeAgo iso={m.lastSignIn?.at ?? null} empty="Never" />
                 {m.lastSignIn ? <span className="ml-1 text-xs text-slate-500">({SIGN_IN_METHOD[m.lastSignIn.method] ?? m.lastSignIn.method})</span> : null}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{m.roleLabel}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {m.roleLabel}
+                {m.iamSource ? <span className="ml-1 text-xs text-slate-500">({m.iamSource})</span> : null}
+              </td>
               {canManage ? (
                 <td className="px-3 py-2 text-right whitespace-nowrap">
                   <ActionButton label={m.locked ? "Unlock" : "Lock"} who={m.userName} refusal={m.refusals.toggleLock} onClick={() => onAction(m, m.locked ? "unlock" : "lock")} />

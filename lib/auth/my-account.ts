@@ -1,11 +1,16 @@
-import { activeMembershipsOf, memberProfile, type MemberProfile } from "../members/store";
-import type { SessionUser } from "./session";
-import { getOrgAccess } from "./get-org-access";
-import { can } from "./permissions";
+import { iamSource, roleLabel, type RoleLabel } from "../members/member-rules";
+import type { MemberProfile } from "../members/store";
+import { usableOrganizations, type ActiveSession, type OrganizationRef } from "./org-access";
+import { can, type IamGrant } from "./permissions";
 
 export interface AccountEntry {
-  organization: { id: string; name: string };
+  organization: OrganizationRef;
   profile: MemberProfile;
+  /** Where the IAM permission comes from, as the access decision read it. */
+  iam: IamGrant;
+  /** As the members page says it: "IAM manager" (by hand, through a group) or "Member". */
+  roleLabel: RoleLabel;
+  iamSource: string | null;
   canManage: boolean;
 }
 
@@ -15,21 +20,19 @@ export interface MyAccount {
   entries: AccountEntry[];
 }
 
-/** My account: the signed-in person's own profile in each organization the session is good for. */
-export async function myAccount(user: SessionUser): Promise<MyAccount | "locked"> {
-  if (user.sso) {
-    const m = user.sso.state.member;
-    const access = await getOrgAccess(user, m.organizationId);
-    if (access.status !== "ok") return "locked";
-    const profile = await memberProfile(m.id, m.organizationId);
-    if (!profile) return "locked";
-    return { signedInWith: user.sso.method, entries: [{ organization: { id: m.organizationId, name: m.organizationName }, profile, canManage: can(access.access, "provisioning:manage") }] };
-  }
-  const entries: AccountEntry[] = [];
-  for (const m of await activeMembershipsOf(user.id)) {
-    const profile = await memberProfile(m.id, m.organizationId);
-    const access = { memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: m.iamPermission };
-    if (profile) entries.push({ organization: { id: m.organizationId, name: m.organizationName }, profile, canManage: can(access, "provisioning:manage") });
-  }
-  return entries.length ? { signedInWith: "password", entries } : "locked";
+/**
+ * My account: the signed-in person's own profile in each organization where the access
+ * decision lets the session act (lib/auth/org-access.ts; the profile comes with its read).
+ * Null when there is none: the caller says why (locked, or single sign-on required).
+ */
+export function myAccount(session: ActiveSession): MyAccount | null {
+  const entries = usableOrganizations(session).map(({ organization, profile, iam, access }) => ({
+    organization,
+    profile,
+    iam,
+    roleLabel: roleLabel(access.role, access.iamPermission),
+    iamSource: iamSource(access.role, iam),
+    canManage: can(access, "provisioning:manage"),
+  }));
+  return entries.length ? { signedInWith: session.signedInWith, entries } : null;
 }

@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "../config";
 import { db } from "../db";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { activeMembershipsOf, recordUserSignIn } from "../members/store";
+import { recordUserSignIn } from "../members/store";
+import { sessionAccess, usableOrganizations } from "./org-access";
 import { assertLoginAllowed, clearLoginFailures, clientIp, recordLoginFailure } from "./login-throttle";
 import { SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./session-cookie";
 
@@ -22,10 +23,14 @@ export async function authorizeCredentials(email: string, password: string, ip: 
     await recordLoginFailure(email, ip);
     return null;
   }
-  const memberships = await activeMembershipsOf(user.id);
-  if (!memberships.length) return null; // locked everywhere: no sign-in
-  // Where single sign-on is required only owners keep the password (break-glass).
-  if (!memberships.some((m) => !m.ssoRequired || m.role === "owner")) throw new SsoRequiredError();
+  // The session about to be issued must be good somewhere: the same decision as on every request.
+  const access = await sessionAccess({ method: "password", userId: user.id });
+  if (access.status === "ended") return null;
+  if (!usableOrganizations(access).length) {
+    // Where single sign-on is required only owners keep the password (break-glass).
+    if (access.organizations.some((d) => d.status === "sso_required")) throw new SsoRequiredError();
+    return null; // locked everywhere: no sign-in
+  }
   await clearLoginFailures(email);
   await recordUserSignIn(user.id);
   return { id: user.id, email: user.email, name: user.name };

@@ -6,7 +6,19 @@ export interface MemberAccess {
   memberId: string;
   organizationId: string;
   role: string; // "owner" | "member"
+  /** Effective: by hand OR through a mapped group (holdsIam). */
   iamPermission: boolean;
+}
+
+/** Where a member's IAM permission comes from. Groups grant, hands grant; each revokes only its own. */
+export interface IamGrant {
+  byHand: boolean;
+  byGroup: boolean;
+}
+
+/** The effective IAM permission: either grant is enough. */
+export function holdsIam(grant: IamGrant): boolean {
+  return grant.byHand || grant.byGroup;
 }
 
 const IAM_MANAGER: Permission[] = ["provisioning:manage", "members:read", "members:manage", "activity:read"];

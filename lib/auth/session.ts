@@ -1,34 +1,24 @@
 import { getServerSession } from "next-auth";
-import { db } from "../db";
-import { ssoSessionState, type SsoSessionState } from "../members/store";
 import { authOptions } from "./options";
 import type { SsoSessionClaims } from "./session-cookie";
 
+/**
+ * What the signed session cookie says: who signed in, and how. Claims only: whether the session
+ * still stands and what it may do are decided on every request from the directory, by
+ * lib/auth/org-access.ts.
+ */
+export type SessionClaims = { method: "password"; userId: string } | SsoSessionClaims;
+
+/** Who a request acts as, for the audit trail and the page header. */
 export interface SessionUser {
   id: string; // the User id; for a single sign-on session, the member id
   email: string;
   name: string;
-  /** A single sign-on session: one member of one organization, re-read on this request. */
-  sso?: SsoSessionClaims & { state: SsoSessionState };
 }
 
-/**
- * The signed-in user, re-read from the database on every request: a deleted account has no
- * session; an SSO session ends when its member is gone, SSO is turned off, or (for a member
- * SCIM manages) SCIM is turned off. A lock is reported by getOrgAccess.
- */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export async function sessionClaims(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions);
-  if (session?.sso) return ssoSessionUser(session.sso);
+  if (session?.sso) return session.sso;
   const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
-}
-
-async function ssoSessionUser(claims: SsoSessionClaims): Promise<SessionUser | null> {
-  const state = await ssoSessionState(claims.memberId, claims.organizationId);
-  if (!state || !state.ssoEnabled) return null;
-  if (state.member.scimManaged && !state.scimEnabled) return null;
-  const m = state.member;
-  return { id: m.id, email: m.email ?? m.userName, name: m.displayName ?? m.userName, sso: { ...claims, state } };
+  return id ? { method: "password", userId: id } : null;
 }

@@ -1,7 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { AppError } from "../errors";
-import { getSessionUser, type SessionUser } from "../auth/session";
-import { getOrgAccess } from "../auth/get-org-access";
+import { sessionClaims, type SessionClaims, type SessionUser } from "../auth/session";
+import { orgAccess, sessionAccess, type ActiveSession } from "../auth/org-access";
 import { can, type MemberAccess, type Permission } from "../auth/permissions";
 import { publicOrigin } from "../public-origin";
 import { observeConsole } from "../ops/observe-console";
@@ -15,6 +15,10 @@ export interface ConsoleContext<P> {
   params: P;
   user: SessionUser;
   origin: string;
+}
+export interface SessionContext<P> extends ConsoleContext<P> {
+  /** The session's decision in every organization it reaches (lib/auth/org-access.ts). */
+  session: ActiveSession;
 }
 export interface OrgContext<P> extends ConsoleContext<P> {
   access: MemberAccess;
@@ -33,36 +37,48 @@ function assertSameOrigin(req: NextRequest, origin: string): void {
   if (!sent || !allowed.has(sent)) throw new AppError("csrf", "This request did not come from the console (cross-site requests are refused).");
 }
 
-/** Console API wrapper: signed-in user, same-origin writes. */
-export function withSession<P>(handler: (ctx: ConsoleContext<P>) => Promise<NextResponse>) {
+const signedOut = () => new AppError("unauthenticated", "You are not signed in.");
+
+/** Every console request: request id and metrics, same-origin writes, a session cookie. */
+function consoleRequest<P>(handler: (ctx: { req: NextRequest; params: P; origin: string; claims: SessionClaims }) => Promise<NextResponse>) {
   return (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> =>
     // Request id, metrics by route pattern, the log line: lib/ops/observe-console.ts.
     observeConsole("console", req, ctx.params, async () => {
       try {
         const origin = publicOrigin(req.headers);
         assertSameOrigin(req, origin);
-        const user = await getSessionUser();
-        if (!user) throw new AppError("unauthenticated", "You are not signed in.");
-        return await handler({ req, params: await ctx.params, user, origin });
+        const claims = await sessionClaims();
+        if (!claims) throw signedOut();
+        return await handler({ req, params: await ctx.params, origin, claims });
       } catch (err) {
         return toConsoleErrorResponse(err);
       }
     });
 }
 
+/** Console API wrapper outside an organization: a session that still stands, and where it may act. */
+export function withSession<P>(handler: (ctx: SessionContext<P>) => Promise<NextResponse>) {
+  return consoleRequest<P>(async ({ claims, ...ctx }) => {
+    const session = await sessionAccess(claims);
+    if (session.status === "ended") throw signedOut();
+    return handler({ ...ctx, user: session.user, session });
+  });
+}
+
 /**
- * Console API wrapper for /api/organizations/[orgId]/…: membership and permission are
- * checked on the server on every request. Another organization is a 404, never a hint.
+ * Console API wrapper for /api/organizations/[orgId]/…: the access decision (one read, one
+ * rule: lib/auth/org-access.ts) on every request. Another organization is a 404, never a hint.
  */
 export function withOrg<P extends { orgId: string }>(permission: Permission, handler: (ctx: OrgContext<P>) => Promise<NextResponse>) {
-  return withSession<P>(async (ctx) => {
+  return consoleRequest<P>(async ({ claims, ...ctx }) => {
     const orgId = ctx.params.orgId;
-    const result = await getOrgAccess(ctx.user, orgId);
+    const result = await orgAccess(claims, orgId);
+    if (result.status === "ended") throw signedOut();
     if (result.status === "none") throw new AppError("not_found", "This organization does not exist.");
     if (result.status === "locked") throw new AppError("forbidden", "Your account is locked in this organization.");
     if (result.status === "sso_required") throw new AppError("forbidden", "This organization requires single sign-on: sign in through your identity provider.");
     if (!can(result.access, permission)) throw new AppError("forbidden", "You don't have permission to do this. Ask an organization owner for the IAM permission.");
-    return handler({ ...ctx, access: result.access, orgId });
+    return handler({ ...ctx, user: result.user, access: result.access, orgId });
   });
 }
 

@@ -1,3 +1,4 @@
+import type { IamGrant } from "../auth/permissions";
 import { answerFor } from "./store/errors";
 
 // Which console actions a member allows. Pure, so the API (which enforces it) and the UI
@@ -40,4 +41,12 @@ export type RoleLabel = "Owner" | "IAM manager" | "Member";
 export function roleLabel(role: string, iamPermission: boolean): RoleLabel {
   if (role === "owner") return "Owner";
   return iamPermission ? "IAM manager" : "Member";
+}
+
+/** How a member (not the owner, who holds every permission) holds the IAM permission; null when not at all. */
+export function iamSource(role: string, grant: IamGrant): string | null {
+  if (role === "owner") return null;
+  if (grant.byHand && grant.byGroup) return "by hand and through a group";
+  if (grant.byHand) return "by hand";
+  return grant.byGroup ? "through a group" : null;
 }

@@ -1,5 +1,6 @@
+import { holdsIam, type IamGrant } from "../auth/permissions";
 import type { Prisma } from "../db";
-import { memberActionRefusal, roleLabel, type RoleLabel } from "./member-rules";
+import { iamSource, memberActionRefusal, roleLabel, type RoleLabel } from "./member-rules";
 import type { ScimAttributesView } from "./scim-attributes-view";
 
 /** The columns the console's member views read; never credentials. */
@@ -17,7 +18,8 @@ export const memberListSelect = {
   iamPermission: true,
   userId: true,
   version: true,
-  // Held through a group mapped to the IAM permission (lib/groups): counted, so the role shows it.
+  // Held through a group mapped to the IAM permission (lib/groups): counted, so the role shows it
+  // as the access decision (lib/auth/org-access.ts) reads it.
   _count: { select: { groupMemberships: { where: { group: { mapping: { permission: "iam" } } } } } },
 } satisfies Prisma.MemberSelect;
 
@@ -35,6 +37,10 @@ export interface MemberListItem {
   lastSignIn: { at: string; method: string } | null;
   role: string;
   roleLabel: RoleLabel;
+  /** Where the IAM permission comes from; effective when either is true (lib/auth/permissions.ts holdsIam). */
+  iam: IamGrant;
+  /** "by hand", "through a group", both, or null. */
+  iamSource: string | null;
   hasConsoleLogin: boolean;
   isYou: boolean;
   /** Why each action is refused for the viewer (null = allowed); `toggleLock` is lock or unlock depending on the state. */
@@ -76,6 +82,7 @@ export interface Viewer {
 const NO_PERMISSION = "You don't have permission to manage members. Ask an organization owner for the IAM permission.";
 
 export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberListItem {
+  const iam = { byHand: row.iamPermission, byGroup: row._count.groupMemberships > 0 };
   const refuse = (action: "lock" | "unlock" | "remove") => (viewer.canManage ? memberActionRefusal(action, row, viewer.memberId) : NO_PERMISSION);
   return {
     id: row.id,
@@ -87,7 +94,9 @@ export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberList
     scimUpdatedAt: row.scimUpdatedAt?.toISOString() ?? null,
     lastSignIn: row.lastSignInAt ? { at: row.lastSignInAt.toISOString(), method: row.lastSignInMethod ?? "password" } : null,
     role: row.role,
-    roleLabel: roleLabel(row.role, row.iamPermission || row._count.groupMemberships > 0),
+    roleLabel: roleLabel(row.role, holdsIam(iam)),
+    iam,
+    iamSource: iamSource(row.role, iam),
     hasConsoleLogin: row.userId !== null,
     isYou: row.id === viewer.memberId,
     refusals: { toggleLock: refuse(row.locked ? "unlock" : "lock"), remove: refuse("remove") },

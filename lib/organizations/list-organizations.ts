@@ -1,6 +1,5 @@
-import { activeMembershipsOf } from "../members/store";
+import { usableOrganizations, type ActiveSession } from "../auth/org-access";
 import { permissionsOf } from "../auth/permissions";
-import type { SessionUser } from "../auth/session";
 
 export interface OrganizationSummary {
   id: string;
@@ -9,19 +8,15 @@ export interface OrganizationSummary {
   permissions: string[];
 }
 
-// GET /api/organizations — the organizations where the user has an unlocked membership; a
-// single sign-on session has exactly one (the organization whose IdP signed it in).
-export async function listOrganizations(user: SessionUser): Promise<OrganizationSummary[]> {
-  if (user.sso) {
-    const m = user.sso.state.member;
-    if (m.locked) return [];
-    return [{ id: m.organizationId, name: m.organizationName, role: m.role, permissions: [...permissionsOf({ memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: m.iamPermission })] }];
-  }
-  const members = await activeMembershipsOf(user.id);
-  return members.map((m) => ({
-    id: m.organizationId,
-    name: m.organizationName,
-    role: m.role,
-    permissions: [...permissionsOf({ memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: m.iamPermission })],
+// GET /api/organizations — the organizations where the session may act, as the access decision
+// (lib/auth/org-access.ts) has just decided: a single sign-on session has at most one (the
+// organization whose IdP signed it in); a lock, or single sign-on required of a password
+// session, leaves an organization out.
+export function listOrganizations(session: ActiveSession): OrganizationSummary[] {
+  return usableOrganizations(session).map(({ organization, access }) => ({
+    id: organization.id,
+    name: organization.name,
+    role: access.role,
+    permissions: [...permissionsOf(access)],
   }));
 }

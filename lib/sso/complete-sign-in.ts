@@ -1,14 +1,16 @@
 import { recordEvent } from "../audit/record-event";
+import { decide } from "../auth/org-access";
 import { can } from "../auth/permissions";
-import { ssoSessionCookie } from "../auth/session-cookie";
-import { memberForSignIn, recordMemberSignIn, ssoSessionState, type SignInCandidate } from "../members/store";
+import { ssoSessionCookie, type SsoSessionClaims } from "../auth/session-cookie";
+import { membershipByUserName, recordMemberSignIn } from "../members/store";
 import { REFUSAL_TEXT, SsoRefusal, type RefusalReason } from "./refusal";
 import { saveRequest, newRequestId, type RequestData } from "./sso-requests";
 import { safeReturnPath } from "./urls";
 
 // After the IdP's answer verified: match the asserted username to a member of THAT
 // organization (never create one), then either issue the session or, for a test sign-in,
-// report what would have happened.
+// report what would have happened. The session is issued only if the access decision that
+// every one of its requests will meet (lib/auth/org-access.ts) lets it act, from the same read.
 
 export type Method = "saml" | "oidc";
 
@@ -26,25 +28,33 @@ export interface TestResult {
   at: string;
 }
 
-function matchable(member: SignInCandidate | null, asserted: string): SignInCandidate {
-  if (!member) throw new SsoRefusal("no_member", undefined, asserted);
-  if (member.locked) throw new SsoRefusal("locked", undefined, asserted);
-  return member;
+/** Who a test sign-in matched, as the settings page shows it. */
+export interface MatchedMember {
+  id: string;
+  userName: string;
+  displayName: string | null;
+  locked: boolean;
+}
+
+/** Why the access decision would refuse the session: the reason the person reads. */
+function refusalOf(decision: Exclude<ReturnType<typeof decide>, { status: "ok" }>): RefusalReason {
+  if (decision.status === "ended") return decision.reason === "no_account" ? "no_member" : decision.reason;
+  return "locked"; // a lock (single sign-on is never "required" of a single sign-on session)
 }
 
 export async function completeSignIn(orgId: string, method: Method, username: string, request: RequestData): Promise<SignInOutcome> {
-  const member = await memberForSignIn(orgId, username);
-  if (request.testBy) return reportTest(orgId, method, username, member, request.testBy, null);
-  const m = matchable(member, username);
-  // The same conditions every request of the session will be held to (lib/auth/session.ts).
-  const state = await ssoSessionState(m.id, orgId);
-  if (!state?.ssoEnabled) throw new SsoRefusal("sso_disabled", undefined, username);
-  if (state.member.scimManaged && !state.scimEnabled) throw new SsoRefusal("scim_disabled", undefined, username);
+  const m = await membershipByUserName(orgId, username);
+  const matched = m && { id: m.id, userName: m.profile.userName, displayName: m.profile.displayName, locked: m.locked };
+  if (request.testBy) return reportTest(orgId, method, username, matched, request.testBy, null);
+  if (!m) throw new SsoRefusal("no_member", undefined, username);
+  const claims: SsoSessionClaims = { organizationId: orgId, memberId: m.id, method, userName: m.profile.userName };
+  const decision = decide(claims, m);
+  if (decision.status !== "ok") throw new SsoRefusal(refusalOf(decision), undefined, username);
   await recordMemberSignIn(m.id, method);
-  await recordEvent({ organizationId: orgId, actor: { type: "user", id: m.id, label: m.userName }, action: "sso.signin.succeeded", target: { type: "member", id: m.id, label: m.userName }, detail: method.toUpperCase() });
-  const cookie = await ssoSessionCookie({ organizationId: orgId, memberId: m.id, method, userName: m.userName }, { name: m.displayName ?? m.userName, email: m.email ?? m.userName });
-  // Only same-origin paths; by default managers land on the console, members on My account.
-  const landing = can({ memberId: m.id, organizationId: orgId, role: m.role, iamPermission: m.iamPermission }, "provisioning:manage") ? `/organizations/${orgId}` : "/account";
+  await recordEvent({ organizationId: orgId, actor: { type: "user", id: m.id, label: claims.userName }, action: "sso.signin.succeeded", target: { type: "member", id: m.id, label: claims.userName }, detail: method.toUpperCase() });
+  const cookie = await ssoSessionCookie(claims, { name: m.profile.displayName ?? claims.userName, email: m.profile.email ?? claims.userName });
+  // Only same-origin paths; by default managers (by hand or through a group) land on the console, members on My account.
+  const landing = can(decision.access, "provisioning:manage") ? `/organizations/${orgId}` : "/account";
   return { kind: "session", location: safeReturnPath(request.returnTo) ?? landing, cookie };
 }
 
@@ -61,7 +71,7 @@ export async function recordFailure(orgId: string, method: Method, refusal: SsoR
 }
 
 /** A test sign-in never issues a session: it stores what was asserted and what it matched, for the settings page. */
-export async function reportTest(orgId: string, method: Method, asserted: string | null, member: SignInCandidate | null, by: { id: string; label: string }, refusal: SsoRefusal | null): Promise<SignInOutcome> {
+export async function reportTest(orgId: string, method: Method, asserted: string | null, member: MatchedMember | null, by: { id: string; label: string }, refusal: SsoRefusal | null): Promise<SignInOutcome> {
   let reason: RefusalReason | null = refusal?.reason ?? null;
   if (!reason) reason = !member ? "no_member" : member.locked ? "locked" : null;
   const result: TestResult = {

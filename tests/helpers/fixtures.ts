@@ -47,6 +47,11 @@ export async function createOrganization(opts: { name?: string } = {}): Promise<
   };
 }
 
+/** One more console user (password sign-in) of the organization: a member, with the IAM permission by hand when asked. */
+export function createConsoleMember(orgId: string, tag: string, iamPermission = false): Promise<TestAccount> {
+  return account(orgId, tag, "member", iamPermission);
+}
+
 /** A pre-existing member that SCIM does not manage yet (no console login). */
 export async function createUnmanagedMember(orgId: string, userName: string, given = "Pre", family = "Existing"): Promise<string> {
   const id = randomUUID();

@@ -3,4 +3,4 @@ import { json } from "@/lib/http/console-response";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 
 // GET /api/organizations — organizations the session user belongs to
-export const GET = withSession<object>(async ({ user }) => json({ organizations: await listOrganizations(user) }));
+export const GET = withSession<object>(async ({ session }) => json({ organizations: listOrganizations(session) }));

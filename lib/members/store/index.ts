@@ -11,10 +11,11 @@
  * | manager names (both faces)                  | one prepared statement (scim-reads.ts `managersOf`)  |
  * | console list                                | search, filters, order and page as one statement (console-where.ts), then the page's rows by id through Prisma's select |
  * | console details, lock, remove               | Prisma (console-*.ts): varied queries, rare writes   |
- * | a console user's memberships (auth)         | one prepared statement each (memberships.ts): the    |
- * |                                             | effective IAM permission (hand OR mapped group) in it |
+ * | what a session's access decision reads      | one prepared statement per request (memberships.ts): |
+ * | (password, SAML, OIDC; SSO sign-in match)   | the IAM permission by hand and through a mapped      |
+ * |                                             | group, SSO/SCIM switches, profile, console login     |
  * | owners and IAM managers to email (job)      | Prisma (provisioning-managers.ts)                    |
- * | SSO sign-in match, SSO session state        | Prisma (sso-members.ts): one indexed query each      |
+ * | last sign-in and its method                 | Prisma (sign-ins.ts)                                 |
  *
  * Prisma's JS engine costs ~1.2 ms of CPU per query, a prepared statement ~0.05 ms: the paths an
  * identity provider calls all day use the second. Every filter and search is answered by the
@@ -31,6 +32,6 @@ export { listMembers } from "./console-list";
 export { getMember } from "./console-get";
 export { setMemberLocked } from "./console-lock";
 export { removeMember } from "./console-remove";
-export { activeMembershipsOf, hasActiveMembership, membershipOf, type Membership } from "./memberships";
+export { membershipByUserName, membershipOfMember, membershipsOfUser, type ConsoleUser, type MemberProfile, type Membership } from "./memberships";
 export { provisioningManagerContacts, type ManagerContact } from "./provisioning-managers";
-export { memberForSignIn, memberProfile, recordMemberSignIn, recordUserSignIn, ssoSessionState, type MemberProfile, type SignInCandidate, type SsoSessionState } from "./sso-members";
+export { recordMemberSignIn, recordUserSignIn } from "./sign-ins";

@@ -9,6 +9,7 @@ import { GROUP_FILTER } from "@/lib/groups/store/filter-table";
 import * as groups from "@/lib/groups/store/statements";
 import { MEMBER_FILTER } from "@/lib/members/store/filter-table";
 import * as members from "@/lib/members/store/statements";
+import * as access from "@/lib/members/store/memberships";
 import { compileFilter } from "@/lib/scim/filter/compile-filter";
 import { parseFilter } from "@/lib/scim/filter/parse-filter";
 // @ts-expect-error -- plain ESM script without types
@@ -62,6 +63,17 @@ describe("query plans on SQLite without statistics", () => {
 
   it("removing members by id probes the group's key", () => {
     expect(plan(groups.REMOVE_MEMBERS)).toContainEqual(expect.stringMatching(/\(groupId=\? AND memberId=\?\)$/));
+  });
+
+  // The access decision's read, on every console request: from the session's key, never a walk of the organization.
+  it.each([
+    ["an SSO session's member", access.MEMBERSHIP_BY_MEMBER, BY_MEMBER_KEY],
+    ["the member an IdP names at sign-in", access.MEMBERSHIP_BY_USERNAME, /^SEARCH m USING INDEX Member_organizationId_userNameLower_key \(organizationId=\? AND userNameLower=\?\)$/],
+    ["a password session in one organization", access.MEMBERSHIP_OF_USER, /^SEARCH m USING INDEX Member_organizationId_userId_key \(organizationId=\? AND userId=\?\) LEFT-JOIN$/],
+  ] as const)("the access read of %s is by key", (_, s, expected) => {
+    const steps = plan(s);
+    expect(steps.some((d) => expected.test(d)), steps.join("\n")).toBe(true);
+    expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
   });
 });
 
