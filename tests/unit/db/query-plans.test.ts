@@ -70,6 +70,7 @@ describe("query plans on SQLite without statistics", () => {
     ["an SSO session's member", access.MEMBERSHIP_BY_MEMBER, BY_MEMBER_KEY],
     ["the member an IdP names at sign-in", access.MEMBERSHIP_BY_USERNAME, /^SEARCH m USING INDEX Member_organizationId_userNameLower_key \(organizationId=\? AND userNameLower=\?\)$/],
     ["a password session in one organization", access.MEMBERSHIP_OF_USER, /^SEARCH m USING INDEX Member_organizationId_userId_key \(organizationId=\? AND userId=\?\) LEFT-JOIN$/],
+    ["a password user in every organization", access.MEMBERSHIPS_OF_USER, /^SEARCH m USING INDEX Member_userId_idx \(userId=\?\) LEFT-JOIN$/],
   ] as const)("the access read of %s is by key", (_, s, expected) => {
     const steps = plan(s);
     expect(steps.some((d) => expected.test(d)), steps.join("\n")).toBe(true);
