@@ -6,7 +6,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const DEFAULT_URL = "file:./prisma/dev.db";
 
 export function isPostgres(url) {
   return /^postgres(ql)?:\/\//.test(url ?? "");
@@ -76,11 +75,14 @@ async function migratePostgres(url) {
   }
 }
 
-export async function migrate(url = process.env.DATABASE_URL || DEFAULT_URL) {
+export async function migrate(url) {
   return isPostgres(url) ? migratePostgres(url) : migrateSqlite(url);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const applied = await migrate();
+  // npm run db:migrate: DATABASE_URL as the server reads it (lib/config/schema.ts: checked, defaulted).
+  const { tsImport } = await import("tsx/esm/api");
+  const { exitOnInvalidConfig } = await tsImport("../lib/config/exit-on-invalid-config.ts", import.meta.url);
+  const applied = await migrate(exitOnInvalidConfig().DATABASE_URL);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
 }
