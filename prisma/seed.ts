@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { config } from "../lib/config";
 import { db } from "../lib/db";
-import { isPostgresUrl } from "../lib/db-url";
+import { isPostgresUrl } from "../lib/db/dialect.mjs";
 import { hashPassword } from "../lib/auth/password";
 import { profileColumns } from "../lib/members/store/columns";
 

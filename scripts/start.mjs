@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
+import { isPostgresUrl } from "../lib/db/dialect.mjs";
 import { buildIsStale } from "./build-state.mjs";
 import { migrate } from "./migrate.mjs";
 
@@ -45,7 +46,7 @@ if (!dev) {
   }
 }
 
-if (existsSync("prisma/.demo-credentials") && !config.DATABASE_URL.startsWith("postgres")) {
+if (existsSync("prisma/.demo-credentials") && !isPostgresUrl(config.DATABASE_URL)) {
   console.log("\n" + readFileSync("prisma/.demo-credentials", "utf8"));
 }
 console.log(`Console: http://localhost:${port}\n`);

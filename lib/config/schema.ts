@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_URL } from "../db-url";
+import { DEFAULT_DATABASE_URL } from "../db/dialect.mjs";
 import { databaseUrl, decimalNumber, httpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
