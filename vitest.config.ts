@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { isPostgresUrl } from "./lib/db/dialect.mjs";
 
-const postgres = /^postgres(ql)?:/.test(process.env.TEST_DATABASE_URL ?? "");
+const postgres = isPostgresUrl(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },

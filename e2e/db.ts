@@ -3,10 +3,11 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { isPostgresUrl } from "../lib/db/dialect.mjs";
 
 export async function setTokenExpiry(tokenId: string, expiresAt: Date): Promise<void> {
   const url = process.env.E2E_DATABASE_URL;
-  if (url && /^postgres(ql)?:/.test(url)) {
+  if (isPostgresUrl(url)) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

@@ -1,14 +1,14 @@
-import { parseConfig, type Config } from "./config/schema";
+import { environment } from "./config/environment";
+import type { Config } from "./config/schema";
 
-// The application's configuration, read from the environment once, when first imported.
+// The application's configuration: the one parse of the environment (lib/config/environment.ts).
 // A bad value never reaches here in a running server: instrumentation.ts (next start) and
-// scripts/start.mjs check the same schema first and stop with the sentence.
+// scripts/start.mjs stop first with the sentence naming it (lib/config/exit-on-invalid-config.ts).
 
-function load(): Config {
-  const result = parseConfig(process.env);
-  if (!result.ok) throw new Error(result.problems.join("\n"));
-  return result.config;
+function valid(): Config {
+  if (!environment.ok) throw new Error(environment.problems.join("\n"));
+  return environment.config;
 }
 
-export const config: Config = load();
+export const config: Config = valid();
 export type { Config };

@@ -6,7 +6,7 @@ import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 import { releasingTransactions } from "./db/pg-transaction-release";
 import { serializedSqlite } from "./db/serialized-sqlite";
 import { postgresSql, sqliteSql, type Sql } from "./db/sql";
-import { isPostgresUrl, sqliteUrl } from "./db-url";
+import { applyPragmas, isPostgresUrl, sqliteFile, sqliteUrl } from "./db/dialect.mjs";
 import { config } from "./config";
 
 // The process's database access: one Prisma client, and the raw drivers' prepared statements
@@ -29,27 +29,13 @@ function create(): Handles {
     const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, sql: postgresSql(pool) };
   }
-  const file = sqliteUrl(url);
-  const path = file.replace(/^file:/, "");
-  const openReader = () => {
-    // A connection for reads: in WAL mode it sees every committed write and never blocks the writer.
-    const conn = new Database(path);
-    // Readers in WAL mode are not blocked by writers; keep any synchronous wait short.
-    conn.pragma("busy_timeout = 100");
-    conn.pragma("query_only = true");
+  // Each connection with the pragmas of its kind (lib/db/dialect.mjs).
+  const open = (kind: "reader" | "writer") => () => {
+    const conn = new Database(sqliteFile(url));
+    applyPragmas(conn, kind);
     return conn;
   };
-  const openWriter = () => {
-    // Its own connection: transactions on it are short and never wait synchronously (busy_timeout
-    // 0, lib/db/sqlite-busy.ts); foreign keys on, so a member's emails go with it.
-    const conn = new Database(path);
-    conn.pragma("journal_mode = WAL");
-    conn.pragma("busy_timeout = 0");
-    conn.pragma("foreign_keys = ON");
-    conn.pragma("synchronous = NORMAL");
-    return conn;
-  };
-  return { db: new PrismaClient({ adapter: serializedSqlite(file) }), sql: sqliteSql(openReader, openWriter) };
+  return { db: new PrismaClient({ adapter: serializedSqlite(sqliteUrl(url)) }), sql: sqliteSql(open("reader"), open("writer")) };
 }
 
 const handles = globalForDb.__db ?? (globalForDb.__db = create());

@@ -1,10 +1,12 @@
 // Seeds the demo organization "Acme" into an empty database. For the embedded demo
-// database only: on PostgreSQL it runs only when SEED_DEMO=1.
+// database only: on PostgreSQL it runs only when SEED_DEMO=1. `--quiet` (npm start, which prints
+// the stored credentials itself) prints nothing unless SEED_PASSWORD is set.
 import { randomBytes, randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { config } from "../lib/config";
 import { db } from "../lib/db";
-import { isPostgresUrl } from "../lib/db-url";
+import { isPostgresUrl } from "../lib/db/dialect.mjs";
 import { hashPassword } from "../lib/auth/password";
 import { profileColumns } from "../lib/members/store/columns";
 
@@ -28,9 +30,9 @@ function memberData(orgId: string, userName: string, given: string, family: stri
 }
 
 async function main() {
-  if (isPostgresUrl(process.env.DATABASE_URL) && process.env.SEED_DEMO !== "1") return;
+  if (isPostgresUrl(config.DATABASE_URL) && config.SEED_DEMO !== "1") return;
   if ((await db.organization.count()) > 0) return;
-  const password = process.env.SEED_PASSWORD || randomBytes(9).toString("base64url");
+  const password = config.SEED_PASSWORD ?? randomBytes(9).toString("base64url");
   const passwordHash = await hashPassword(password);
   const orgId = randomUUID();
   await db.$transaction(async (tx) => {
@@ -48,9 +50,9 @@ async function main() {
     `  password: ${password}`,
   ];
   // Kept beside the demo database (git-ignored) so `npm start` can show it again.
-  if (!process.env.SEED_PASSWORD) writeFileSync(path.resolve("prisma/.demo-credentials"), lines.join("\n") + "\n", { mode: 0o600 });
+  if (!config.SEED_PASSWORD) writeFileSync(path.resolve("prisma/.demo-credentials"), lines.join("\n") + "\n", { mode: 0o600 });
   // `npm start` prints the stored credentials itself on every start.
-  if (process.env.SEED_QUIET !== "1" || process.env.SEED_PASSWORD) console.log(lines.join("\n"));
+  if (!process.argv.includes("--quiet") || config.SEED_PASSWORD) console.log(lines.join("\n"));
 }
 
 main()

@@ -4,17 +4,16 @@
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { applyPragmas, isPostgresUrl, PLACEHOLDERS, sqliteFile } from "../lib/db/dialect.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const DEFAULT_URL = "file:./prisma/dev.db";
-
-export function isPostgres(url) {
-  return /^postgres(ql)?:\/\//.test(url ?? "");
-}
 
 function migrationsDir(url) {
-  return path.join(root, "prisma", isPostgres(url) ? "postgres/migrations" : "migrations");
+  return path.join(root, "prisma", isPostgresUrl(url) ? "postgres/migrations" : "migrations");
 }
+
+/** Records one applied migration: (name, appliedAt), in the dialect's placeholders. */
+const record = (dialect) => `INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (${PLACEHOLDERS[dialect].value(1)}, ${PLACEHOLDERS[dialect].value(2)})`;
 
 function pending(dir, applied) {
   return readdirSync(dir, { withFileTypes: true })
@@ -27,19 +26,18 @@ function pending(dir, applied) {
 
 async function migrateSqlite(url) {
   const { default: Database } = await import("better-sqlite3");
-  let file = url.replace(/^file:/, "");
-  if (!path.isAbsolute(file)) file = path.resolve(process.cwd(), file);
+  const file = sqliteFile(url);
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
-    db.pragma("journal_mode = WAL");
+    applyPragmas(db, "migrator");
     db.exec('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
     const applied = new Set(db.prepare('SELECT "name" FROM "_app_migrations"').all().map((r) => r.name));
     const todo = pending(migrationsDir(url), applied);
     for (const m of todo) {
       db.transaction(() => {
         db.exec(m.sql);
-        db.prepare('INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (?, ?)').run(m.name, new Date().toISOString());
+        db.prepare(record("sqlite")).run(m.name, new Date().toISOString());
       }).immediate();
     }
     return todo.map((m) => m.name);
@@ -62,7 +60,7 @@ async function migratePostgres(url) {
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query('INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, now())', [m.name]);
+        await client.query(record("postgres"), [m.name, new Date()]);
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");
@@ -76,11 +74,14 @@ async function migratePostgres(url) {
   }
 }
 
-export async function migrate(url = process.env.DATABASE_URL || DEFAULT_URL) {
-  return isPostgres(url) ? migratePostgres(url) : migrateSqlite(url);
+export async function migrate(url) {
+  return isPostgresUrl(url) ? migratePostgres(url) : migrateSqlite(url);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const applied = await migrate();
+  // npm run db:migrate: DATABASE_URL as the server reads it (lib/config/schema.ts: checked, defaulted).
+  const { tsImport } = await import("tsx/esm/api");
+  const { exitOnInvalidConfig } = await tsImport("../lib/config/exit-on-invalid-config.ts", import.meta.url);
+  const applied = await migrate(exitOnInvalidConfig().DATABASE_URL);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
+import { isPostgresUrl } from "../lib/db/dialect.mjs";
 import { buildIsStale } from "./build-state.mjs";
 import { migrate } from "./migrate.mjs";
 
@@ -19,23 +20,24 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
 const port = String(config.PORT);
 
-// A stable session secret for this installation unless one is configured.
-if (!process.env.NEXTAUTH_SECRET) {
+// What the server's own parse will read (lib/config/schema.ts): a stable session secret for this
+// installation unless one is configured, and next-auth's URL (it reads NEXTAUTH_URL itself).
+if (!config.NEXTAUTH_SECRET) {
   const file = "prisma/.auth-secret";
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
-process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
+if (!config.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.APP_URL ?? `http://localhost:${port}`;
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-const applied = await migrate();
+const applied = await migrate(config.DATABASE_URL);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-process.env.SEED_QUIET = "1";
-run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"]);
+// --quiet: the credentials are printed below, on every start.
+run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", "--quiet"]);
 
 if (!dev) {
   if (buildIsStale()) {
@@ -44,7 +46,7 @@ if (!dev) {
   }
 }
 
-if (existsSync("prisma/.demo-credentials") && !process.env.DATABASE_URL?.startsWith("postgres")) {
+if (existsSync("prisma/.demo-credentials") && !isPostgresUrl(config.DATABASE_URL)) {
   console.log("\n" + readFileSync("prisma/.demo-credentials", "utf8"));
 }
 console.log(`Console: http://localhost:${port}\n`);

@@ -7,7 +7,7 @@ import { config } from "../config";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** next-auth's own rule: secure cookies when the public URL is https. */
-export const useSecureCookies = (process.env.NEXTAUTH_URL ?? config.APP_URL ?? "").startsWith("https://");
+export const useSecureCookies = (config.NEXTAUTH_URL ?? config.APP_URL ?? "").startsWith("https://");
 
 export const SESSION_COOKIE = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
@@ -19,7 +19,7 @@ export interface SsoSessionClaims {
 }
 
 function secret(): string {
-  const s = config.NEXTAUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const s = config.NEXTAUTH_SECRET;
   if (!s) throw new Error("NEXTAUTH_SECRET is not set.");
   return s;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPostgresUrl } from "../db-url";
+import { isPostgresUrl } from "../db/dialect.mjs";
 
 // How the text of one environment variable is read. Each rule pairs a zod schema with the
 // words the start-up error uses for what is allowed, so the check and its message cannot drift.

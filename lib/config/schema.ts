@@ -1,5 +1,5 @@
-import { DEFAULT_DATABASE_URL } from "../db-url";
-import { databaseUrl, decimalNumber, httpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, wholeNumber, type Rule } from "./rules";
+import { DEFAULT_DATABASE_URL } from "../db/dialect.mjs";
+import { databaseUrl, decimalNumber, httpUrl, mailbox, minLength, oneOf, proxyHops, smtpUrl, text, wholeNumber, type Rule } from "./rules";
 
 // Every environment variable the application reads, in one table: what it accepts and its
 // default (the text used when it is unset or blank). README.md's "Configuration" table
@@ -20,9 +20,13 @@ export const variables = {
   DATABASE_URL: { rule: databaseUrl, default: DEFAULT_DATABASE_URL },
   DATABASE_POOL_SIZE: { rule: wholeNumber(1, 1_000), default: "10" },
   APP_URL: { rule: httpUrl },
+  // Unset: APP_URL (npm start passes it on, or http://localhost:PORT). next-auth reads it from the environment itself.
+  NEXTAUTH_URL: { rule: httpUrl },
   // Unset here means "scripts/start.mjs generates one into prisma/.auth-secret".
   NEXTAUTH_SECRET: { rule: minLength(12, " (generate one with: openssl rand -base64 32)"), secret: true },
   SEED_PASSWORD: { rule: minLength(8), secret: true },
+  // 1: prisma/seed.ts seeds an empty PostgreSQL database too (the embedded SQLite one always).
+  SEED_DEMO: { rule: oneOf(["0", "1"]), default: "0" },
   TRUST_PROXY: { rule: proxyHops, default: "0" },
   SCIM_RATE_LIMIT_PER_SECOND: { rule: decimalNumber(0, MILLION, " (0 turns the limit off)"), default: "100" },
   // Unset: twice SCIM_RATE_LIMIT_PER_SECOND (see parseConfig).
@@ -41,6 +45,8 @@ export const variables = {
   SHUTDOWN_GRACE_SECONDS: { rule: wholeNumber(0, 3_600), default: "10" },
   // off: this instance runs no timers; the jobs run from cron with `npm run jobs -- --once`.
   SCHEDULED_JOBS: { rule: oneOf(["on", "off"]), default: "on" },
+  // Next.js's own switch, read by Next as set or not: set, SIGTERM is lib/ops/shutdown.ts's. npm start sets it.
+  NEXT_MANUAL_SIG_HANDLE: { rule: text },
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

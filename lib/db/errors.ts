@@ -3,6 +3,7 @@
 // answered 503 + Retry-After by both faces, and go away by themselves when the database
 // returns. The shapes below are the ones that actually surface through Prisma 6.19 with
 // @prisma/adapter-pg and better-sqlite3 (see tests/unit/db/errors.test.ts for each).
+import { isPostgresUnavailableCode as isPostgresUnavailable, isSqliteBusyCode as isSqliteBusy } from "./dialect.mjs";
 
 /** Prisma error codes that mean the database could not be reached or did not answer in time. */
 const PRISMA_CODES = new Set([
@@ -20,14 +21,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 /** Node socket errors: the server is gone or the network between us is. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 
-/**
- * PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03 (administrator or crash
- * shutdown, server starting up), 53300 (too many connections).
- */
-const isPostgresUnavailable = (code: string) => code.startsWith("08") || /^57P0[123]$/.test(code) || code === "53300";
-
-/** SQLite: another connection holds the lock (after busy_timeout), in all extended variants. */
-const isSqliteBusy = (code: string) => code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+// The two databases' own codes (SQLite busy, PostgreSQL's unavailable SQLSTATEs) are in lib/db/dialect.mjs.
 
 /**
  * Messages of node-postgres errors that carry no code: a connection dropped mid-query

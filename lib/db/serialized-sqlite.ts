@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
-import { Lock, whileBusy } from "./sqlite-busy";
+import { SQLITE_PRAGMAS, whileBusy } from "./dialect.mjs";
+import { Lock } from "./lock";
 
 /**
  * The better-sqlite3 adapter runs everything on one connection. While an interactive
@@ -8,8 +9,8 @@ import { Lock, whileBusy } from "./sqlite-busy";
  * on rollback). This wrapper makes such queries wait until the transaction ends, so
  * every acknowledged write is really committed, and sets the pragmas we rely on.
  */
-// busy_timeout = 0: see lib/db/sqlite-busy.ts (we wait there, asynchronously, without holding our lock).
-const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 0; PRAGMA foreign_keys = ON;";
+// The writer's pragmas (lib/db/dialect.mjs); busy_timeout = 0: whileBusy waits, asynchronously, without holding our lock.
+const PRAGMAS = SQLITE_PRAGMAS.writer.map((p) => `PRAGMA ${p};`).join(" ");
 const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 
 function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {

@@ -1,9 +1,11 @@
+import { FOR_UPDATE, PLACEHOLDERS, type Dialect } from "./dialect.mjs";
+
 /**
  * Statements for the raw drivers (lib/db/sql.ts), written once for SQLite and PostgreSQL.
  * The tag records where each named parameter stands; each dialect renders its own
- * placeholders from that (`?` for better-sqlite3, `$1…` for node-postgres), so no SQL text
- * is ever rewritten. Both databases accept the rest as written: quoted identifiers,
- * `true`/`false`, `RETURNING`, `ON CONFLICT`.
+ * placeholders from that (lib/db/dialect.mjs: `?` for better-sqlite3, `$1…` for node-postgres),
+ * so no SQL text is ever rewritten. Both databases accept the rest as written: quoted
+ * identifiers, `true`/`false`, `RETURNING`, `ON CONFLICT`.
  */
 
 /** `${list("ids")}` → "is one of": PostgreSQL `= ANY($n)` with an array, SQLite `IN (json_each(?))` with its JSON. */
@@ -66,12 +68,7 @@ export interface Rendered {
   order: { name: string; list: boolean }[];
 }
 
-const PLACEHOLDERS = {
-  postgres: { value: (n: number) => `$${n}`, list: (n: number) => `= ANY($${n})`, table: (n: number) => `unnest($${n}::text[]) AS "listed"("value")` },
-  sqlite: { value: () => "?", list: () => "IN (SELECT value FROM json_each(?))", table: () => `json_each(?) AS "listed"` },
-};
-
-export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
+export function render(s: Statement, dialect: Dialect): Rendered {
   const order: Rendered["order"] = [];
   let text = s.strings[0] ?? "";
   s.params.forEach((p, i) => {
@@ -84,6 +81,6 @@ export function render(s: Statement, dialect: "sqlite" | "postgres"): Rendered {
     text += PLACEHOLDERS[dialect][kind](order.length) + (s.strings[i + 1] ?? "");
   });
   text = text.replace(/\s+/g, " ").trim();
-  if (s.forUpdate && dialect === "postgres") text += " FOR UPDATE";
+  if (s.forUpdate) text += FOR_UPDATE[dialect];
   return { text, order };
 }

@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
 import pg, { type Pool, type PoolClient } from "pg";
 import type { Later } from "../later";
+import { LISTS, retryingConflicts, VALUES, whileBusy } from "./dialect.mjs";
+import { Lock } from "./lock";
 import { render, type Rendered, type Statement } from "./sql-statement";
-import { Lock, whileBusy } from "./sqlite-busy";
 
 /**
  * Statements prepared once on the raw driver, for the paths that run all day (the SCIM API's
@@ -39,11 +40,7 @@ export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(St
 export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
 export const asText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-/** A unique index refused the write (SQLite, PostgreSQL, or Prisma on either). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505" || code === "P2002";
-}
+export { isUniqueViolation } from "./dialect.mjs";
 
 function bind(order: Rendered["order"], args: Record<string, unknown>, encode: (v: unknown) => unknown, encodeList: (v: unknown[]) => unknown): unknown[] {
   return order.map(({ name, list }) => {
@@ -53,10 +50,6 @@ function bind(order: Rendered["order"], args: Record<string, unknown>, encode: (
 }
 
 // ---- SQLite (better-sqlite3): reads on a read-only connection, writes on one writer connection.
-
-// Dates are written as Prisma's adapter writes them (ISO 8601 with +00:00), so both read them alike.
-const sqliteValue = (v: unknown): unknown => (v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
-const sqliteList = (v: unknown[]) => JSON.stringify(v.map(sqliteValue));
 
 function sqliteRunner(open: () => Database.Database): SqlRunner & { close: () => void } {
   let conn: Database.Database | undefined;
@@ -73,7 +66,7 @@ function sqliteRunner(open: () => Database.Database): SqlRunner & { close: () =>
     if (!p) cache.set(s.name, (p = prepare(s)));
     return p;
   };
-  const args = (p: { order: Rendered["order"] }, a: Record<string, unknown>) => bind(p.order, a, sqliteValue, sqliteList);
+  const args = (p: { order: Rendered["order"] }, a: Record<string, unknown>) => bind(p.order, a, VALUES.sqlite, LISTS.sqlite);
   return {
     rows: (s, a) => {
       const p = prepared(s);
@@ -154,8 +147,6 @@ const parseUtc = (v: string) => new Date(v.replace(" ", "T") + "Z");
 const pgTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format ?? "text"))) as typeof pg.types.getTypeParser,
 };
-const pgValue = (v: unknown): unknown => (v === undefined ? null : v instanceof Date ? v.toISOString() : v);
-const pgList = (v: unknown[]) => v.map(pgValue);
 
 const pgRendered = new Map<string, Rendered>(); // shared by the pool and every transaction's client
 
@@ -168,7 +159,7 @@ function pgRunner(client: Pool | PoolClient): SqlRunner {
       if (!s.once) cache.set(s.name, r);
     }
     // Unnamed when composed at run time: PostgreSQL keeps a named statement for the connection's life.
-    return client.query<unknown[]>({ name: s.once ? undefined : s.name, text: r.text, values: bind(r.order, a, pgValue, pgList), types: pgTypes, rowMode: "array" });
+    return client.query<unknown[]>({ name: s.once ? undefined : s.name, text: r.text, values: bind(r.order, a, VALUES.postgres, LISTS.postgres), types: pgTypes, rowMode: "array" });
   };
   return {
     rows: async (s, a) => (await query(s, a)).rows,
@@ -182,22 +173,24 @@ export function postgresSql(pool: Pool): Sql {
   return {
     dialect: "postgres",
     ...outside,
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken: unknown;
-      try {
-        await client.query("BEGIN");
-        const result = await fn(pgRunner(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        // A connection that cannot even roll back is dropped from the pool, not reused.
-        await client.query("ROLLBACK").catch((e: unknown) => (broken = e));
-        throw err;
-      } finally {
-        client.release(broken instanceof Error ? broken : undefined);
-      }
-    },
+    // A transaction the database aborted for a deadlock or a serialization failure is run again (lib/db/dialect.mjs).
+    transaction: (fn) =>
+      retryingConflicts(async () => {
+        const client = await pool.connect();
+        let broken: unknown;
+        try {
+          await client.query("BEGIN");
+          const result = await fn(pgRunner(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back is dropped from the pool, not reused.
+          await client.query("ROLLBACK").catch((e: unknown) => (broken = e));
+          throw err;
+        } finally {
+          client.release(broken instanceof Error ? broken : undefined);
+        }
+      }),
     close: async () => {
       if (!pool.ending && !pool.ended) await pool.end();
     },

@@ -1,15 +1,14 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { parseConfig } from "../config/schema";
+import { environment } from "../config/environment";
 import { redactPaths, scrubSecrets } from "./redact";
 
 // The process's one logger: JSON lines on stdout (docs/OPERATIONS.md lists their fields).
 // Kept on globalThis: Next may load this module once per bundle (route handlers, instrumentation).
-// The level is read without lib/config.ts, which throws on an invalid environment: the line
-// that says the environment is invalid is itself logged here.
+// The level is read from the one parse of the environment, not through lib/config.ts, which
+// throws on an invalid environment: the line that says the environment is invalid is itself logged here.
 
 function level(): string {
-  const parsed = parseConfig(process.env);
-  return parsed.ok ? parsed.config.LOG_LEVEL : "info";
+  return environment.ok ? environment.config.LOG_LEVEL : "info";
 }
 
 function errorSerializer(err: unknown): unknown {

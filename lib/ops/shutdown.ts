@@ -19,16 +19,18 @@ interface RequestMessage {
 }
 
 interface Options {
+  /** NEXT_MANUAL_SIG_HANDLE is set: Next leaves SIGTERM to us. */
+  nextLeavesSignals: boolean;
   graceSeconds: number;
   closeDatabase: () => Promise<void>;
 }
 
 const state = globalThis as unknown as { __shutdownInstalled?: boolean };
 
-export function installGracefulShutdown({ graceSeconds, closeDatabase }: Options): void {
+export function installGracefulShutdown({ nextLeavesSignals, graceSeconds, closeDatabase }: Options): void {
   if (state.__shutdownInstalled) return;
   state.__shutdownInstalled = true;
-  if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
+  if (!nextLeavesSignals) {
     logger.warn("NEXT_MANUAL_SIG_HANDLE is not set: next start handles SIGTERM itself (no grace limit, /api/ready stays 200, exit code 143). npm start sets it.");
     return;
   }

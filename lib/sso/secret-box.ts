@@ -7,7 +7,7 @@ import { config } from "../config";
 const INFO = "sso-client-secret/v1";
 
 function key(): Buffer {
-  const secret = config.NEXTAUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = config.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: cannot protect the OIDC client secret.");
   return Buffer.from(hkdfSync("sha256", secret, "scim-console", INFO, 32));
 }

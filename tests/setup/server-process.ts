@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { isPostgresUrl } from "../../lib/db/dialect.mjs";
 // @ts-expect-error -- plain ESM script without types
 import { migrate } from "../../scripts/migrate.mjs";
 
@@ -22,7 +23,7 @@ export async function freePort(): Promise<number> {
 /** A new, migrated database: a SQLite file in `dir`, or a new PostgreSQL database when TEST_DATABASE_URL is postgres. */
 export async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const pgBase = process.env.TEST_DATABASE_URL;
-  if (pgBase && /^postgres(ql)?:/.test(pgBase)) {
+  if (pgBase && isPostgresUrl(pgBase)) {
     const { default: pg } = await import("pg");
     const name = `scim_test_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: pgBase });

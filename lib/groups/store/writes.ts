@@ -12,24 +12,16 @@ import { DELETE_GROUP, GROUP_BY_ID_FOR_UPDATE, INSERT_GROUP, MAPPING_OF, MEMBER_
 // every change; SQLite's BEGIN IMMEDIATE holds the database), writes the group, its
 // memberships (set-based) and the audit events, and commits — or does nothing.
 
-const DEADLOCK = "40P01";
-const isDeadlock = (err: unknown) => typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === DEADLOCK;
-
 /**
  * Runs a write; the unique (organizationId, displayNameLower) index arbitrates duplicate names.
- * On PostgreSQL a membership insert (which key-share-locks the member) can deadlock with a
- * DELETE /Users of that member (which cascades to GroupMember): the database aborts one of the
- * two, rolled back whole, and it is run again.
+ * (A deadlock with a DELETE /Users of a member, on PostgreSQL, is run again by sql.transaction.)
  */
 async function write<T>(displayName: () => string | undefined, fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sql.transaction(fn);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw duplicateDisplayName(displayName() ?? "");
-      if (isDeadlock(err) && attempt < 3) continue;
-      throw err;
-    }
+  try {
+    return await sql.transaction(fn);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateDisplayName(displayName() ?? "");
+    throw err;
   }
 }
 

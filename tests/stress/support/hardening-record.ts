@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach } from "vitest";
+import { isPostgresUrl } from "../../../lib/db/dialect.mjs";
 
 export interface HardeningCounters {
   /** Scenarios tried (a test, a kill round, an outage cycle…). */
@@ -17,7 +18,7 @@ export interface HardeningCounters {
 }
 
 export function databaseLabel(url = process.env.DATABASE_URL): "PostgreSQL" | "SQLite" {
-  return /^postgres(ql)?:/.test(url ?? "") ? "PostgreSQL" : "SQLite";
+  return isPostgresUrl(url) ? "PostgreSQL" : "SQLite";
 }
 
 /** Call once at the top of a test file: registers the hooks that judge and write the record. */

@@ -36,12 +36,18 @@ const rows: Record<VariableName, Row> = {
     good: ["https://console.example.com//", "https://console.example.com"],
     bad: ["console.example.com", 'APP_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.'],
   },
+  NEXTAUTH_URL: {
+    unset: undefined,
+    good: ["https://console.example.com/", "https://console.example.com"],
+    bad: ["console.example.com", 'NEXTAUTH_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.'],
+  },
   NEXTAUTH_SECRET: {
     unset: undefined,
     good: [" a-secret-with-spaces-kept ", " a-secret-with-spaces-kept "],
     bad: ["changeme", "NEXTAUTH_SECRET is (hidden); it must be at least 12 characters long (generate one with: openssl rand -base64 32)."],
   },
   SEED_PASSWORD: { unset: undefined, good: ["demo-password", "demo-password"], bad: ["pass", "SEED_PASSWORD is (hidden); it must be at least 8 characters long."] },
+  SEED_DEMO: { unset: "0", good: ["1", "1"], bad: ["yes", 'SEED_DEMO is "yes"; it must be one of 0, 1.'] },
   TRUST_PROXY: { unset: 0, good: ["2", 2], bad: ["yes", 'TRUST_PROXY is "yes"; it must be a whole number of reverse proxies from 0 to 100, or true (= 1) or false (= 0).'] },
   SCIM_RATE_LIMIT_PER_SECOND: { unset: 100, good: ["0", 0], bad: ["-1", 'SCIM_RATE_LIMIT_PER_SECOND is "-1"; it must be a number from 0 to 1000000 (0 turns the limit off).'] },
   SCIM_RATE_LIMIT_BURST: { unset: 200, good: ["5", 5], bad: ["0", 'SCIM_RATE_LIMIT_BURST is "0"; it must be a whole number from 1 to 1000000.'] },
@@ -67,6 +73,7 @@ const rows: Record<VariableName, Row> = {
     bad: ["short", "METRICS_TOKEN is (hidden); it must be at least 16 characters long (generate one with: openssl rand -hex 32)."],
   },
   SCHEDULED_JOBS: { unset: "on", good: [" OFF ", "off"], bad: ["no", 'SCHEDULED_JOBS is "no"; it must be one of on, off.'] },
+  NEXT_MANUAL_SIG_HANDLE: { unset: undefined, good: ["true", "true"], bad: null },
   SHUTDOWN_GRACE_SECONDS: { unset: 10, good: ["0", 0], bad: ["10s", 'SHUTDOWN_GRACE_SECONDS is "10s"; it must be a whole number from 0 to 3600.'] },
 };
 const table = Object.entries(rows) as [VariableName, Row][];

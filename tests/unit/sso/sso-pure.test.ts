@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { organizationIdFrom } from "@/components/auth/sso-form";
 import { describeCertificate, toPem } from "@/lib/sso/saml/certificates";
 import { parseIdpMetadata } from "@/lib/sso/saml/idp-metadata";
@@ -8,7 +8,8 @@ import { safeReturnPath } from "@/lib/sso/urls";
 import { signingKey } from "../../idp/keys";
 import { idpMetadataXml } from "../../idp/saml-response";
 
-process.env.NEXTAUTH_SECRET ??= "unit-test-secret-value";
+// Before the imports: lib/config.ts reads the environment once, when first imported.
+vi.hoisted(() => (process.env.NEXTAUTH_SECRET ??= "unit-test-secret-value"));
 
 describe("client secret at rest", () => {
   it("round-trips, differs each time, and never contains the secret", () => {
