@@ -6,10 +6,11 @@ import { isObject, type ScimObject } from "../json";
 import type { PatchOperation } from "./normalize-operations";
 import { pathText, type PatchPath } from "./patch-path";
 
-// Applies normalised operations with scim-patch, one at a time, on a copy of the resource.
+// Applies normalised operations with scim-patch, one at a time, on a copy of the resource (a
+// User, or a Group's own attributes: its members are the store's, lib/scim/groups/group-patch.ts).
 // Around it: the checks RFC 7644 asks for that scim-patch does not make (remove of a missing
-// target is noTarget) and the one Entra relies on that it makes only partly (add/replace on
-// a filtered path with no match creates the element).
+// target is noTarget), the one Entra relies on that it makes only partly (add/replace on a
+// filtered path with no match creates the element), and removes named by value.
 
 function container(resource: ScimObject, path: PatchPath): ScimObject | undefined {
   const c = path.schema === "enterprise" ? resource[ENTERPRISE_USER] : resource;
@@ -72,7 +73,19 @@ function applyOne(resource: ScimObject, op: PatchOperation): ScimObject {
   return run(resource, { op: op.op, path: text, value: op.value });
 }
 
+/**
+ * `{"op":"Remove","path":"emails","value":[{"value":"x"}]}`: one filtered remove per value
+ * named. Any other value on a remove is ignored (applyOne never reads it).
+ */
+function byValue(op: PatchOperation): PatchOperation[] {
+  const { attr, filter, sub } = op.path;
+  const items = Array.isArray(op.value) ? op.value : [];
+  const named = items.length > 0 && items.every((i) => isObject(i) && typeof i.value === "string");
+  if (op.op !== "remove" || !attr?.multiValued || filter !== undefined || sub || !named) return [op];
+  return items.map((i) => ({ ...op, path: { ...op.path, filter: `value eq ${JSON.stringify((i as { value: string }).value)}` } }));
+}
+
 /** Applies every operation or none: the input is not modified, the caller writes the result once. */
 export function applyPatch(resource: ScimObject, operations: PatchOperation[]): ScimObject {
-  return operations.reduce(applyOne, structuredClone(resource));
+  return operations.flatMap(byValue).reduce(applyOne, structuredClone(resource));
 }

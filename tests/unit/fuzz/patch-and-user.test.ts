@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ScimError } from "@/lib/scim/errors";
 import { applyPatch } from "@/lib/scim/patch/apply-patch";
 import { normalizeOperations } from "@/lib/scim/patch/normalize-operations";
+import { USER_PATCH } from "@/lib/scim/patch/patch-resources";
 import { normalizeUser, type UserInput } from "@/lib/scim/user-input";
 import { CORE, ENT, PATCH_OP, patchBody, scimKey, jsonish, userBody, userNameValue } from "../../fuzz/arbitraries";
 import { checkProperty, pureRuns } from "../../fuzz/fuzz-config";
@@ -69,7 +70,7 @@ describe("PATCH, property-based", () => {
     checkProperty(
       fc.property(storedUser, patchBody, (stored, body) => {
         const before = structuredClone(stored);
-        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body)))));
+        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body, USER_PATCH)))));
         expect(stored).toEqual(before); // applied to a copy: the caller writes the result once, or not at all
       }),
       pureRuns(3000),
@@ -89,7 +90,7 @@ describe("PATCH, property-based", () => {
     checkProperty(
       fc.property(storedUser, fc.array(hostile, { minLength: 1, maxLength: 3 }), (stored, ops) => {
         const body: unknown = JSON.parse(`{"schemas":["${PATCH_OP}"],"Operations":[${ops.join(",")}]}`);
-        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body)))));
+        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body, USER_PATCH)))));
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       pureRuns(300),
