@@ -60,59 +60,57 @@ function shapeValue(path: PatchPath, value: unknown): unknown {
   return value;
 }
 
-function normalizer(resource: PatchResource) {
-  /** `{"emails": …, "name.givenName": …, "urn:…:enterprise:2.0:User:employeeNumber": …}` → one operation per key. */
-  function expandValueObject(op: "add" | "replace", value: Record<string, unknown>, within?: "core" | "enterprise"): PatchOperation[] {
-    const out: PatchOperation[] = [];
-    for (const [key, inner] of Object.entries(value)) {
-      const target = within ? { schema: within, path: key } : resolveKey(key);
-      if (!target) continue;
-      if ("container" in target) {
-        if (isObject(inner)) out.push(...expandValueObject(op, inner, target.container));
-        continue;
-      }
-      out.push(...toOperations(op, target.schema === "enterprise" ? `${ENTERPRISE_USER}:${target.path}` : target.path, inner));
+/** `{"emails": …, "name.givenName": …, "urn:…:enterprise:2.0:User:employeeNumber": …}` → one operation per key. */
+function expandValueObject(resource: PatchResource, op: "add" | "replace", value: Record<string, unknown>, within?: "core" | "enterprise"): PatchOperation[] {
+  const out: PatchOperation[] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    const target = within ? { schema: within, path: key } : resolveKey(key);
+    if (!target) continue;
+    if ("container" in target) {
+      if (isObject(inner)) out.push(...expandValueObject(resource, op, inner, target.container));
+      continue;
     }
-    return out;
+    out.push(...toOperations(resource, op, target.schema === "enterprise" ? `${ENTERPRISE_USER}:${target.path}` : target.path, inner));
   }
+  return out;
+}
 
-  function toOperations(op: "add" | "replace", rawPath: string, value: unknown): PatchOperation[] {
-    const path = parsePatchPath(rawPath, resource);
-    if (!path) return []; // unknown or read-only attribute: ignored, as in POST and PUT
-    if (value === null || value === undefined || (isObject(value) && path.attr?.name === "manager" && !value.value)) {
-      return [{ op: "remove", path, lenient: true, unassign: op }];
-    }
-    if (!path.attr) {
-      if (!isObject(value)) throw badRequest("invalidValue", "The Enterprise User extension must be given an object.");
-      return expandValueObject(op, value, "enterprise");
-    }
-    return [{ op, path, value: shapeValue(path, value) }];
+function toOperations(resource: PatchResource, op: "add" | "replace", rawPath: string, value: unknown): PatchOperation[] {
+  const path = parsePatchPath(rawPath, resource);
+  if (!path) return []; // unknown or read-only attribute: ignored, as in POST and PUT
+  if (value === null || value === undefined || (isObject(value) && path.attr?.name === "manager" && !value.value)) {
+    return [{ op: "remove", path, lenient: true, unassign: op }];
   }
-
-  function removeOperation(rawPath: string | undefined, value: unknown, hasValue: boolean): PatchOperation[] {
-    if (!rawPath) throw badRequest("noTarget", "A 'remove' operation needs a 'path'.");
-    const path = parsePatchPath(rawPath, resource);
-    if (!path) {
-      if (resource.lenientRemoves) return [];
-      throw badRequest("noTarget", `The path '${rawPath}' does not name an attribute of this ${resource.name}.`);
-    }
-    const lenient = resource.lenientRemoves ? { lenient: true } : {};
-    return [{ op: "remove", path, ...(hasValue ? { value } : {}), ...lenient }];
+  if (!path.attr) {
+    if (!isObject(value)) throw badRequest("invalidValue", "The Enterprise User extension must be given an object.");
+    return expandValueObject(resource, op, value, "enterprise");
   }
+  return [{ op, path, value: shapeValue(path, value) }];
+}
 
-  return (operation: RawOperation): PatchOperation[] => {
-    const { path } = operation;
-    const op = operation.op.trim().toLowerCase();
-    if (op === "remove") return removeOperation(path, operation.value, operation.hasValue);
-    if (op !== "add" && op !== "replace") throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
-    if (!operation.hasValue) throw badRequest("invalidValue", `The '${op}' operation needs a 'value'.`);
-    if (path) return toOperations(op, path, operation.value);
-    if (isObject(operation.value)) return expandValueObject(op, operation.value);
-    throw badRequest("invalidValue", `An '${op}' operation without a path needs an object value.`);
-  };
+function removeOperations(resource: PatchResource, rawPath: string | undefined, value: unknown, hasValue: boolean): PatchOperation[] {
+  if (!rawPath) throw badRequest("noTarget", "A 'remove' operation needs a 'path'.");
+  const path = parsePatchPath(rawPath, resource);
+  if (!path) {
+    if (resource.lenientRemoves) return [];
+    throw badRequest("noTarget", `The path '${rawPath}' does not name an attribute of this ${resource.name}.`);
+  }
+  const lenient = resource.lenientRemoves ? { lenient: true } : {};
+  return [{ op: "remove", path, ...(hasValue ? { value } : {}), ...lenient }];
+}
+
+function operationsOf(resource: PatchResource, operation: RawOperation): PatchOperation[] {
+  const { path } = operation;
+  const op = operation.op.trim().toLowerCase();
+  if (op === "remove") return removeOperations(resource, path, operation.value, operation.hasValue);
+  if (op !== "add" && op !== "replace") throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
+  if (!operation.hasValue) throw badRequest("invalidValue", `The '${op}' operation needs a 'value'.`);
+  if (path) return toOperations(resource, op, path, operation.value);
+  if (isObject(operation.value)) return expandValueObject(resource, op, operation.value);
+  throw badRequest("invalidValue", `An '${op}' operation without a path needs an object value.`);
 }
 
 /** A PATCH body (RFC 7644 §3.5.2, in every shape the IdPs send) → the operations on `resource`, in order. */
 export function normalizeOperations(body: unknown, resource: PatchResource): PatchOperation[] {
-  return rawOperations(body).flatMap(normalizer(resource));
+  return rawOperations(body).flatMap((o) => operationsOf(resource, o));
 }
