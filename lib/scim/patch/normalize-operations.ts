@@ -1,7 +1,7 @@
 import { ENTERPRISE_USER } from "../constants";
 import { badRequest } from "../errors";
 import { field, isObject, keyOf } from "../json";
-import { resolveKey } from "../user-input";
+import { resolveKey } from "../schema/schema-prefix";
 import { parsePatchPath, type PatchPath } from "./patch-path";
 import type { PatchResource } from "./patch-resources";
 
