@@ -1,4 +1,4 @@
-import { parse, type Filter } from "scim2-parse-filter";
+import type { Filter } from "scim2-parse-filter";
 import type { GroupProfile, GroupRow, GroupUpdate, MembershipOp } from "../../groups/store";
 import { badRequest } from "../errors";
 import type { ScimObject } from "../json";
@@ -30,12 +30,12 @@ function membershipOp(o: PatchOperation): MembershipOp | undefined {
   const { filter, sub } = o.path;
   if (sub) return undefined; // members.value, members[…].type: nothing a member is but its id
   if (o.op === "remove") {
-    if (filter !== undefined) return { kind: "remove", ids: idsInFilter(parse(filter)) }; // parsed once already (patch-path.ts)
+    if (filter) return { kind: "remove", ids: idsInFilter(filter.ast) };
     if (o.unassign === "add") return undefined; // `add members: null` adds no one
     // `remove members` with no value (or `replace members: null`) empties the group.
     return o.value === undefined || o.value === null ? { kind: "clear" } : { kind: "remove", ids: memberIds(o.value) };
   }
-  if (filter !== undefined) throw badRequest("invalidPath", "Members are added by 'members' with a list of ids, not through a filter.");
+  if (filter) throw badRequest("invalidPath", "Members are added by 'members' with a list of ids, not through a filter.");
   return { kind: o.op === "add" ? "add" : "set", ids: memberIds(o.value) };
 }
 

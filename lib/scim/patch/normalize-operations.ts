@@ -51,7 +51,7 @@ function rawOperations(body: unknown): RawOperation[] {
 /** Fixes the value's shape for its path: lists for whole multi-valued attributes, a manager object. */
 function shapeValue(path: PatchPath, value: unknown): unknown {
   const def = path.attr;
-  if (!def || path.sub || path.filter !== undefined) return value;
+  if (!def || path.sub || path.filter) return value;
   if (def.multiValued && !Array.isArray(value)) return [value];
   if (def.name === "manager") {
     const first: unknown = Array.isArray(value) ? value[0] : value;

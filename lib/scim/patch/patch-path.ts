@@ -1,4 +1,4 @@
-import { parse } from "scim2-parse-filter";
+import { parse, type Filter } from "scim2-parse-filter";
 import { ENTERPRISE_USER } from "../constants";
 import { badRequest } from "../errors";
 import { findAttribute, type AttributeDef } from "../schema/attribute";
@@ -10,8 +10,14 @@ export interface PatchPath {
   schema: "core" | "enterprise";
   /** Undefined when the path is the Enterprise extension URN itself. */
   attr?: AttributeDef;
-  filter?: string;
+  filter?: PathFilter;
   sub?: AttributeDef;
+}
+
+/** `emails[type eq "work"]`'s filter: as sent (for scim-patch) and parsed once (for us). */
+export interface PathFilter {
+  text: string;
+  ast: Filter;
 }
 
 const SHAPE = /^([A-Za-z$][\w$-]*)(?:\[(.+)\])?(?:\.([A-Za-z$][\w$-]*))?$/s;
@@ -31,13 +37,14 @@ export function parsePatchPath(path: string, resource: PatchResource): PatchPath
 
   const match = SHAPE.exec(rest);
   if (!match) throw badRequest("invalidPath", `The path '${path}' is not a valid SCIM attribute path.`);
-  const [, name = "", filter, subName] = match;
+  const [, name = "", filterText, subName] = match;
   const def = findAttribute(attributes, name);
   if (!def || def.mutability === "readOnly") return undefined;
-  if (filter !== undefined) {
+  let filter: PathFilter | undefined;
+  if (filterText !== undefined) {
     if (!def.multiValued) throw badRequest("invalidPath", `'${def.name}' is not multi-valued: it cannot be filtered.`);
     try {
-      parse(filter);
+      filter = { text: filterText, ast: parse(filterText) };
     } catch {
       throw badRequest("invalidPath", `The filter in '${path}' is not valid.`);
     }
@@ -50,6 +57,6 @@ export function parsePatchPath(path: string, resource: PatchResource): PatchPath
 
 /** The canonical path string handed to scim-patch. */
 export function pathText(p: PatchPath): string {
-  const base = (p.attr?.name ?? "") + (p.filter !== undefined ? `[${p.filter}]` : "") + (p.sub ? `.${p.sub.name}` : "");
+  const base = (p.attr?.name ?? "") + (p.filter ? `[${p.filter.text}]` : "") + (p.sub ? `.${p.sub.name}` : "");
   return p.schema === "enterprise" ? (p.attr ? `${ENTERPRISE_USER}:${base}` : ENTERPRISE_USER) : base;
 }

@@ -10,7 +10,7 @@ const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 /** Operations as plain data: op, canonical path text, value and flags. */
 function simple(ops: PatchOperation[]) {
-  return ops.map(({ op, path, ...rest }) => ({ op, path: `${path.attr?.name ?? ""}${path.filter !== undefined ? `[${path.filter}]` : ""}${path.sub ? `.${path.sub.name}` : ""}`, ...rest }));
+  return ops.map(({ op, path, ...rest }) => ({ op, path: `${path.attr?.name ?? ""}${path.filter ? `[${path.filter.text}]` : ""}${path.sub ? `.${path.sub.name}` : ""}`, ...rest }));
 }
 
 const group = (Operations: unknown[]) => simple(normalizeOperations({ schemas: [PATCH_OP], Operations }, GROUP_PATCH));
