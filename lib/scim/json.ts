@@ -14,3 +14,15 @@ export function parseStoredJson(text: string | null | undefined): ScimObject {
     return {};
   }
 }
+
+/** The key of `obj` named `key`, case-insensitively (RFC 7644 §3.10), or undefined. */
+export function keyOf(obj: ScimObject, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
+}
+
+/** `key` of `obj`, case-insensitively (RFC 7644 §3.10). */
+export function field(obj: ScimObject, key: string): unknown {
+  const found = keyOf(obj, key);
+  return found === undefined ? undefined : obj[found];
+}

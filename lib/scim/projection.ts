@@ -1,5 +1,5 @@
 import { ENTERPRISE_USER } from "./constants";
-import { isObject, type ScimObject } from "./json";
+import { isObject, keyOf, type ScimObject } from "./json";
 import { splitSchemaPrefix } from "./schema/schema-prefix";
 
 // RFC 7644 §3.4.2.5 attributes / excludedAttributes. id and schemas are "returned: always".
@@ -28,11 +28,6 @@ export function parseAttributeList(value: string | null | undefined): string[][]
     .filter(Boolean)
     .map(toSegments)
     .filter((segments) => segments.length > 0);
-}
-
-function keyOf(obj: ScimObject, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
 }
 
 type Selection = { [lowerName: string]: Selection | true };

@@ -5,7 +5,7 @@ import type { ScimProfile } from "../members/store/scim-profile";
 import { isObject, type ScimObject } from "./json";
 import { findAttribute, type AttributeDef } from "./schema/attribute";
 import { coerceBoolean, coerceValue } from "./schema/coerce";
-import { splitSchemaPrefix, type SchemaName } from "./schema/schema-prefix";
+import { resolveKey, type SchemaName } from "./schema/schema-prefix";
 import { CORE_USER_ATTRIBUTES, ENTERPRISE_USER_ATTRIBUTES } from "./schema/user-schema";
 
 /** A User as the member store keeps it (three attributes in columns, everything else as sent). */
@@ -15,15 +15,6 @@ export type UserInput = ScimProfile;
 const IGNORED = new Set(["id", "meta", "schemas", "password", "groups"]);
 // Attributes that live in Member columns rather than in scimAttributes.
 const TOP_LEVEL = new Set(["username", "externalid", "active"]);
-
-type KeyTarget = { schema: SchemaName; path: string } | { container: SchemaName } | null;
-
-/** Where a body key goes: "name.givenName", "urn:…:User:userName", "urn:…:enterprise:2.0:User:department", or a whole schema object. */
-export function resolveKey(key: string): KeyTarget {
-  const split = splitSchemaPrefix(key);
-  if (!split) return null; // another extension: not ours, ignored
-  return split.rest ? { schema: split.schema, path: split.rest } : { container: split.schema };
-}
 
 function schemaAttributes(schema: SchemaName): AttributeDef[] {
   return schema === "core" ? CORE_USER_ATTRIBUTES : ENTERPRISE_USER_ATTRIBUTES;

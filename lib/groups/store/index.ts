@@ -15,7 +15,7 @@
  * the list of ids (restricted to the organization's SCIM-managed members), a remove one DELETE.
  */
 export { type GroupMemberRow, type GroupProfile, type GroupRow } from "./columns";
-export { GroupStoreError, groupAnswerFor, type GroupRefusal } from "./errors";
+export { GroupStoreError, groupAnswerFor, groupNotFound, type GroupRefusal } from "./errors";
 export { type MembershipOp } from "./membership";
 export { groupsOfMembers, memberGroupsFrom, membersOfGroups, scimGroupByDisplayName, scimGroupById, scimGroupPage, scimGroupsWhere, type GroupPage, type MemberGroup } from "./reads";
 export { createScimGroup, deleteScimGroup, updateScimGroup, type GroupUpdate } from "./writes";

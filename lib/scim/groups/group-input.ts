@@ -1,19 +1,12 @@
 import type { GroupProfile } from "../../groups/store";
 import { badRequest } from "../errors";
-import { isObject } from "../json";
+import { field, isObject } from "../json";
 
 // POST and PUT /Groups bodies, and the member lists PATCH carries, in every shape Entra ID,
 // Okta and Microsoft's test tools send: member objects (`value`, optional `display` or
 // `displayName`, `$ref`, `type`) or bare id strings. Unknown attributes and schemas are ignored.
 
 const MAX_ID_LENGTH = 200;
-
-/** `key` of `obj`, case-insensitively (RFC 7644 §3.10). */
-export function field(obj: Record<string, unknown>, key: string): unknown {
-  const lower = key.toLowerCase();
-  const found = Object.keys(obj).find((k) => k.toLowerCase() === lower);
-  return found === undefined ? undefined : obj[found];
-}
 
 /** The member ids in a `members` value; ids too long to be ours are dropped (they cannot match). */
 export function memberIds(value: unknown): string[] {

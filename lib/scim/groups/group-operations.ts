@@ -3,7 +3,7 @@ import {
   createScimGroup,
   deleteScimGroup,
   GROUP_FILTER,
-  GroupStoreError,
+  groupNotFound,
   membersOfGroups,
   scimGroupByDisplayName,
   scimGroupById,
@@ -59,7 +59,7 @@ export async function listGroups(ctx: ScimContext, filter: string | null, paging
 
 export async function getGroup(ctx: ScimContext, id: string, withMembers: boolean): Promise<ScimObject> {
   const row = await scimGroupById(ctx.caller.organizationId, id);
-  if (!row) throw new GroupStoreError({ kind: "not_found", id });
+  if (!row) throw groupNotFound(id);
   return (await toResources(ctx, [row], withMembers))[0]!;
 }
 

@@ -18,3 +18,8 @@ export function toScimGroup(g: GroupRow, baseUrl: string, members?: readonly Gro
     meta: { resourceType: "Group", created: g.createdAt.toISOString(), lastModified: g.updatedAt.toISOString(), location: groupLocation(baseUrl, g.id), version: `W/"${g.version}"` },
   };
 }
+
+/** The group's own attributes as PATCH applies operations to them (its members are the store's). */
+export function patchableGroup(g: GroupRow): ScimObject {
+  return { displayName: g.displayName, ...(g.externalId !== null ? { externalId: g.externalId } : {}) };
+}

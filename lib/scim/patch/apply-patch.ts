@@ -1,15 +1,16 @@
 import { scimPatch, ScimError as LibraryError, type ScimPatchOperation, type ScimResource } from "scim-patch";
-import { filter as compileFilter, parse } from "scim2-parse-filter";
+import { filter as compileFilter, parse, type Filter } from "scim2-parse-filter";
 import { ENTERPRISE_USER } from "../constants";
 import { badRequest, type ScimType } from "../errors";
 import { isObject, type ScimObject } from "../json";
 import type { PatchOperation } from "./normalize-operations";
 import { pathText, type PatchPath } from "./patch-path";
 
-// Applies normalised operations with scim-patch, one at a time, on a copy of the resource.
+// Applies normalised operations with scim-patch, one at a time, on a copy of the resource (a
+// User, or a Group's own attributes: its members are the store's, lib/scim/groups/group-patch.ts).
 // Around it: the checks RFC 7644 asks for that scim-patch does not make (remove of a missing
-// target is noTarget) and the one Entra relies on that it makes only partly (add/replace on
-// a filtered path with no match creates the element).
+// target is noTarget), the one Entra relies on that it makes only partly (add/replace on a
+// filtered path with no match creates the element), and removes named by value.
 
 function container(resource: ScimObject, path: PatchPath): ScimObject | undefined {
   const c = path.schema === "enterprise" ? resource[ENTERPRISE_USER] : resource;
@@ -22,8 +23,8 @@ function matching(resource: ScimObject, path: PatchPath): unknown[] {
   const value = c[path.attr.name];
   if (value === undefined || value === null) return [];
   let items: unknown[] = Array.isArray(value) ? value : [value];
-  if (path.filter !== undefined) {
-    const test = compileFilter(parse(path.filter));
+  if (path.filter) {
+    const test = compileFilter(path.filter.ast);
     items = items.filter((item) => isObject(item) && test(item));
   }
   if (path.sub) {
@@ -34,8 +35,7 @@ function matching(resource: ScimObject, path: PatchPath): unknown[] {
 }
 
 /** `type eq "work"` → { type: "work" }: what a created element must carry to match its filter. */
-function elementFromFilter(filterText: string): ScimObject | undefined {
-  const f = parse(filterText);
+function elementFromFilter(f: Filter): ScimObject | undefined {
   if (f.op !== "eq" || !("compValue" in f) || f.attrPath.includes(".")) return undefined;
   return { [f.attrPath]: f.compValue };
 }
@@ -63,8 +63,8 @@ function applyOne(resource: ScimObject, op: PatchOperation): ScimObject {
     return run(resource, { op: "remove", path: text });
   }
   // add/replace on `attr[filter]` (no sub-attribute) that matches nothing: create the element.
-  if (op.path.filter !== undefined && !op.path.sub && !matching(resource, op.path).length) {
-    const seed = elementFromFilter(op.path.filter);
+  if (op.path.filter && !op.path.sub && !matching(resource, op.path).length) {
+    const seed = elementFromFilter(op.path.filter.ast);
     if (!seed || !isObject(op.value)) throw badRequest("noTarget", `The filter in '${text}' matched no value.`);
     const { filter: _filter, ...whole } = op.path;
     return run(resource, { op: "add", path: pathText(whole), value: [{ ...op.value, ...seed }] });
@@ -72,7 +72,22 @@ function applyOne(resource: ScimObject, op: PatchOperation): ScimObject {
   return run(resource, { op: op.op, path: text, value: op.value });
 }
 
+/**
+ * `{"op":"Remove","path":"emails","value":[{"value":"x"}]}`: one filtered remove per value
+ * named. Any other value on a remove is ignored (applyOne never reads it).
+ */
+function byValue(op: PatchOperation): PatchOperation[] {
+  const { attr, filter, sub } = op.path;
+  const items = Array.isArray(op.value) ? op.value : [];
+  const named = items.length > 0 && items.every((i) => isObject(i) && typeof i.value === "string");
+  if (op.op !== "remove" || !attr?.multiValued || filter !== undefined || sub || !named) return [op];
+  return items.map((i) => {
+    const text = `value eq ${JSON.stringify((i as { value: string }).value)}`;
+    return { ...op, path: { ...op.path, filter: { text, ast: parse(text) } } };
+  });
+}
+
 /** Applies every operation or none: the input is not modified, the caller writes the result once. */
 export function applyPatch(resource: ScimObject, operations: PatchOperation[]): ScimObject {
-  return operations.reduce(applyOne, structuredClone(resource));
+  return operations.flatMap(byValue).reduce(applyOne, structuredClone(resource));
 }

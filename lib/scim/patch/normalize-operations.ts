@@ -1,52 +1,57 @@
-import { z } from "zod";
 import { ENTERPRISE_USER } from "../constants";
 import { badRequest } from "../errors";
-import { isObject } from "../json";
-import { resolveKey } from "../user-input";
+import { field, isObject, keyOf } from "../json";
+import { resolveKey } from "../schema/schema-prefix";
 import { parsePatchPath, type PatchPath } from "./patch-path";
+import type { PatchResource } from "./patch-resources";
 
-// Entra ID and Okta send PATCH bodies in several non-RFC shapes (IDP-REQUESTS.md). They are
-// all rewritten here into one form — lower-case op, one canonical path per operation — so
-// that scim-patch only ever sees RFC 7644 operations.
+// Entra ID and Okta send PATCH bodies in several non-RFC shapes (IDP-REQUESTS.md), to Users
+// and Groups alike. They are all rewritten here, for both resources, into one form — lower-case
+// op, one canonical path per operation, values shaped for their attribute — so that what
+// applies them (scim-patch, or the group store's membership statements) only ever sees
+// RFC 7644 operations.
 
 export interface PatchOperation {
   op: "add" | "replace" | "remove";
   path: PatchPath;
+  /** On a remove, the values named for removal (`remove emails value [{value}]`, members' ids), if any. */
   value?: unknown;
-  /** A remove that came from `value: null`: an absent target is fine, not noTarget. */
+  /** A remove whose target may be absent: from `value: null`, or on a resource whose removes are lenient. */
   lenient?: boolean;
+  /** The add or replace whose `value: null` became this remove ("set to null" = unassign, RFC 7644 §3.5.2.3). */
+  unassign?: "add" | "replace";
 }
 
-const operationSchema = z.looseObject({
-  op: z.string({ error: "Each operation needs an 'op'." }),
-  path: z.string({ error: "'path' must be a string." }).optional(),
-  value: z.unknown().optional(),
-});
+interface RawOperation {
+  op: string;
+  path?: string;
+  value?: unknown;
+  hasValue: boolean;
+}
 
-const bodySchema = z.looseObject({
-  schemas: z.array(z.string()).optional(),
-  Operations: z.array(operationSchema, { error: "'Operations' must be a list of operations." }).min(1, "'Operations' must not be empty."),
-});
-
-/** `{"emails": …, "name.givenName": …, "urn:…:enterprise:2.0:User:employeeNumber": …}` → one operation per key. */
-function expandValueObject(op: "add" | "replace", value: Record<string, unknown>, within?: "core" | "enterprise"): PatchOperation[] {
-  const out: PatchOperation[] = [];
-  for (const [key, inner] of Object.entries(value)) {
-    const target = within ? { schema: within, path: key } : resolveKey(key);
-    if (!target) continue;
-    if ("container" in target) {
-      if (isObject(inner)) out.push(...expandValueObject(op, inner, target.container));
-      continue;
-    }
-    out.push(...toOperations(op, target.schema === "enterprise" ? `${ENTERPRISE_USER}:${target.path}` : target.path, inner));
-  }
-  return out;
+/** The body's operations, with their keys read case-insensitively (`Operations`, `op`, `Path`…). */
+function rawOperations(body: unknown): RawOperation[] {
+  if (!isObject(body)) throw badRequest("invalidSyntax", "The request body must be a JSON object.");
+  const schemas = field(body, "schemas");
+  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.every((s) => typeof s === "string"))) throw badRequest("invalidSyntax", "'schemas' must be a list of schema URIs.");
+  const operations = field(body, "Operations");
+  if (!Array.isArray(operations)) throw badRequest("invalidSyntax", "'Operations' must be a list of operations.");
+  if (!operations.length) throw badRequest("invalidSyntax", "'Operations' must not be empty.");
+  return operations.map((o: unknown) => {
+    if (!isObject(o)) throw badRequest("invalidSyntax", "Each operation must be an object.");
+    const op = field(o, "op");
+    const path = field(o, "path");
+    if (typeof op !== "string") throw badRequest("invalidSyntax", "Each operation needs an 'op'.");
+    if (path !== undefined && path !== null && typeof path !== "string") throw badRequest("invalidSyntax", "'path' must be a string.");
+    const valueKey = keyOf(o, "value");
+    return { op, path: typeof path === "string" && path.trim() ? path : undefined, value: valueKey === undefined ? undefined : o[valueKey], hasValue: valueKey !== undefined };
+  });
 }
 
 /** Fixes the value's shape for its path: lists for whole multi-valued attributes, a manager object. */
 function shapeValue(path: PatchPath, value: unknown): unknown {
   const def = path.attr;
-  if (!def || path.sub || path.filter !== undefined) return value;
+  if (!def || path.sub || path.filter) return value;
   if (def.multiValued && !Array.isArray(value)) return [value];
   if (def.name === "manager") {
     const first: unknown = Array.isArray(value) ? value[0] : value;
@@ -55,45 +60,57 @@ function shapeValue(path: PatchPath, value: unknown): unknown {
   return value;
 }
 
-function toOperations(op: "add" | "replace", rawPath: string, value: unknown): PatchOperation[] {
-  const path = parsePatchPath(rawPath);
+/** `{"emails": …, "name.givenName": …, "urn:…:enterprise:2.0:User:employeeNumber": …}` → one operation per key. */
+function expandValueObject(resource: PatchResource, op: "add" | "replace", value: Record<string, unknown>, within?: "core" | "enterprise"): PatchOperation[] {
+  const out: PatchOperation[] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    const target = within ? { schema: within, path: key } : resolveKey(key);
+    if (!target) continue;
+    if ("container" in target) {
+      if (isObject(inner)) out.push(...expandValueObject(resource, op, inner, target.container));
+      continue;
+    }
+    out.push(...toOperations(resource, op, target.schema === "enterprise" ? `${ENTERPRISE_USER}:${target.path}` : target.path, inner));
+  }
+  return out;
+}
+
+function toOperations(resource: PatchResource, op: "add" | "replace", rawPath: string, value: unknown): PatchOperation[] {
+  const path = parsePatchPath(rawPath, resource);
   if (!path) return []; // unknown or read-only attribute: ignored, as in POST and PUT
   if (value === null || value === undefined || (isObject(value) && path.attr?.name === "manager" && !value.value)) {
-    return [{ op: "remove", path, lenient: true }]; // "set to null" = unassign (RFC 7644 §3.5.2.3)
+    return [{ op: "remove", path, lenient: true, unassign: op }];
   }
   if (!path.attr) {
     if (!isObject(value)) throw badRequest("invalidValue", "The Enterprise User extension must be given an object.");
-    return expandValueObject(op, value, "enterprise");
+    return expandValueObject(resource, op, value, "enterprise");
   }
   return [{ op, path, value: shapeValue(path, value) }];
 }
 
-/** Removes named by value (`{"op":"Remove","path":"emails","value":[{"value":"x"}]}`) become filtered removes. */
-function removeOperations(rawPath: string | undefined, value: unknown): PatchOperation[] {
-  if (!rawPath?.trim()) throw badRequest("noTarget", "A 'remove' operation needs a 'path'.");
-  const path = parsePatchPath(rawPath);
-  if (!path) throw badRequest("noTarget", `The path '${rawPath}' does not name an attribute of this User.`);
-  const items = Array.isArray(value) ? value : [];
-  if (path.attr?.multiValued && path.filter === undefined && !path.sub && items.length && items.every((i) => isObject(i) && typeof i.value === "string")) {
-    return items.map((i) => ({ op: "remove" as const, path: { ...path, filter: `value eq ${JSON.stringify((i as { value: string }).value)}` } }));
+function removeOperations(resource: PatchResource, rawPath: string | undefined, value: unknown, hasValue: boolean): PatchOperation[] {
+  if (!rawPath) throw badRequest("noTarget", "A 'remove' operation needs a 'path'.");
+  const path = parsePatchPath(rawPath, resource);
+  if (!path) {
+    if (resource.lenientRemoves) return [];
+    throw badRequest("noTarget", `The path '${rawPath}' does not name an attribute of this ${resource.name}.`);
   }
-  return [{ op: "remove", path }]; // any other value on a remove is ignored
+  const lenient = resource.lenientRemoves ? { lenient: true } : {};
+  return [{ op: "remove", path, ...(hasValue ? { value } : {}), ...lenient }];
 }
 
-export function normalizeOperations(body: unknown): PatchOperation[] {
-  if (!isObject(body)) throw badRequest("invalidSyntax", "The request body must be a JSON object.");
-  const parsed = bodySchema.safeParse({ ...body, Operations: body.Operations ?? body.operations });
-  if (!parsed.success) throw badRequest("invalidSyntax", parsed.error.issues[0]?.message ?? "The PATCH request is not valid.");
-  const out: PatchOperation[] = [];
-  for (const operation of parsed.data.Operations) {
-    const op = operation.op.trim().toLowerCase();
-    if (op === "remove") out.push(...removeOperations(operation.path, operation.value));
-    else if (op === "add" || op === "replace") {
-      if (!("value" in operation)) throw badRequest("invalidValue", `The '${op}' operation needs a 'value'.`);
-      if (operation.path?.trim()) out.push(...toOperations(op, operation.path, operation.value));
-      else if (isObject(operation.value)) out.push(...expandValueObject(op, operation.value));
-      else throw badRequest("invalidValue", `An '${op}' operation without a path needs an object value.`);
-    } else throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
-  }
-  return out;
+function operationsOf(resource: PatchResource, operation: RawOperation): PatchOperation[] {
+  const { path } = operation;
+  const op = operation.op.trim().toLowerCase();
+  if (op === "remove") return removeOperations(resource, path, operation.value, operation.hasValue);
+  if (op !== "add" && op !== "replace") throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
+  if (!operation.hasValue) throw badRequest("invalidValue", `The '${op}' operation needs a 'value'.`);
+  if (path) return toOperations(resource, op, path, operation.value);
+  if (isObject(operation.value)) return expandValueObject(resource, op, operation.value);
+  throw badRequest("invalidValue", `An '${op}' operation without a path needs an object value.`);
+}
+
+/** A PATCH body (RFC 7644 §3.5.2, in every shape the IdPs send) → the operations on `resource`, in order. */
+export function normalizeOperations(body: unknown, resource: PatchResource): PatchOperation[] {
+  return rawOperations(body).flatMap((o) => operationsOf(resource, o));
 }

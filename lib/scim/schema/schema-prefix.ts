@@ -21,3 +21,12 @@ export function splitSchemaPrefix(name: string): { schema: SchemaName; rest: str
   if (lower.startsWith("urn:")) return undefined;
   return { schema: "core", rest: name };
 }
+
+type KeyTarget = { schema: SchemaName; path: string } | { container: SchemaName } | null;
+
+/** Where a body key goes: "name.givenName", "urn:…:User:userName", "urn:…:enterprise:2.0:User:department", or a whole schema object. */
+export function resolveKey(key: string): KeyTarget {
+  const split = splitSchemaPrefix(key);
+  if (!split) return null; // another extension: not ours, ignored
+  return split.rest ? { schema: split.schema, path: split.rest } : { container: split.schema };
+}

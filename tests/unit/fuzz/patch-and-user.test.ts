@@ -1,15 +1,19 @@
 // Property tests of the PATCH normaliser/applier and the User input normaliser, in-process:
-// every body is either accepted into a well-formed User or refused with a 4xx ScimError;
+// every body is either accepted into a well-formed User (or Group change) or refused with a 4xx ScimError;
 // a refused PATCH leaves the stored resource as it was; nothing pollutes Object.prototype;
 // and what we store normalises to itself (Entra re-PATCHes values that come back changed).
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import type { GroupRow } from "@/lib/groups/store";
 import { ScimError } from "@/lib/scim/errors";
+import { groupPatch } from "@/lib/scim/groups/group-patch";
 import { applyPatch } from "@/lib/scim/patch/apply-patch";
 import { normalizeOperations } from "@/lib/scim/patch/normalize-operations";
+import { USER_PATCH } from "@/lib/scim/patch/patch-resources";
 import { normalizeUser, type UserInput } from "@/lib/scim/user-input";
 import { CORE, ENT, PATCH_OP, patchBody, scimKey, jsonish, userBody, userNameValue } from "../../fuzz/arbitraries";
 import { checkProperty, pureRuns } from "../../fuzz/fuzz-config";
+import { groupPatchBody } from "../../fuzz/group-arbitraries";
 import { hardeningReport } from "../../fuzz/hardening-report";
 
 const report = hardeningReport("fuzz-patch-and-user");
@@ -69,7 +73,7 @@ describe("PATCH, property-based", () => {
     checkProperty(
       fc.property(storedUser, patchBody, (stored, body) => {
         const before = structuredClone(stored);
-        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body)))));
+        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body, USER_PATCH)))));
         expect(stored).toEqual(before); // applied to a copy: the caller writes the result once, or not at all
       }),
       pureRuns(3000),
@@ -89,10 +93,39 @@ describe("PATCH, property-based", () => {
     checkProperty(
       fc.property(storedUser, fc.array(hostile, { minLength: 1, maxLength: 3 }), (stored, ops) => {
         const body: unknown = JSON.parse(`{"schemas":["${PATCH_OP}"],"Operations":[${ops.join(",")}]}`);
-        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body)))));
+        expectWellFormed(attempt(() => normalizeUser(applyPatch(stored, normalizeOperations(body, USER_PATCH)))));
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       pureRuns(300),
+    );
+  });
+});
+
+describe("Group PATCH, property-based", () => {
+  const group: GroupRow = { id: "g1", organizationId: "o1", displayName: "Sales", externalId: "ext", scimAttributes: "{}", version: 1, createdAt: new Date(0), updatedAt: new Date(0) };
+  const ids = ["u1", "u2", "00000000-0000-4000-8000-000000000000"];
+
+  it("turns every body into a well-formed change of the group, or refuses it with a 4xx", () => {
+    checkProperty(
+      fc.property(groupPatchBody(ids), (body) => {
+        report.cases++;
+        const before = structuredClone(group);
+        let update;
+        try {
+          update = groupPatch(body)(group);
+        } catch (err) {
+          if (!(err instanceof ScimError)) throw new Error(`threw ${String(err)} instead of a ScimError`, { cause: err });
+          expect(err.status).toBeGreaterThanOrEqual(400);
+          expect(err.status).toBeLessThan(500);
+          return;
+        } finally {
+          expect(group).toEqual(before);
+        }
+        expect(update.profile.displayName.trim()).not.toBe("");
+        expect(update.profile.externalId === null || typeof update.profile.externalId === "string").toBe(true);
+        for (const m of update.membership) if (m.kind !== "clear") for (const id of m.ids) expect(typeof id).toBe("string");
+      }),
+      pureRuns(3000),
     );
   });
 });

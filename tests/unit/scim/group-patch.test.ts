@@ -1,4 +1,5 @@
-// PATCH /Groups bodies → one GroupUpdate: every shape Entra ID and Okta send, and the refusals.
+// PATCH /Groups bodies → one GroupUpdate: every shape Entra ID and Okta send, the split between
+// the group's own attributes (scim-patch) and its members (the store's operations), the refusals.
 import { describe, expect, it } from "vitest";
 import type { GroupRow } from "@/lib/groups/store";
 import { groupPatch } from "@/lib/scim/groups/group-patch";
@@ -49,6 +50,43 @@ describe("groupPatch", () => {
     ["path-less add of a string", { Operations: [{ op: "add", value: "x" }] }, "invalidValue"],
   ])("refuses %s", (_label, body, scimType) => {
     expect(() => groupPatch(body)(row)).toThrow(expect.objectContaining({ status: 400, scimType }));
+  });
+});
+
+describe("groupPatch: the split between scim-patch and the store's membership operations", () => {
+  it("own attributes are patched on the group as stored; members never reach the profile", () => {
+    const update = apply([
+      { op: "add", path: "members", value: ["u1"] },
+      { op: "replace", value: { displayName: "First", members: ["u2"] } },
+      { op: "Replace", path: "displayName", value: "Second" },
+      { op: "remove", path: "externalId" },
+    ]);
+    expect(update).toEqual({ profile: { displayName: "Second", externalId: null, attributes: {} }, membership: [{ kind: "add", ids: ["u1"] }, { kind: "set", ids: ["u2"] }] });
+  });
+
+  it("a PATCH of members only leaves the profile as it was", () => {
+    expect(apply([{ op: "remove", path: 'members[value eq "u1"]' }]).profile).toEqual({ displayName: "Sales", externalId: "ext", attributes: {} });
+  });
+
+  it.each([
+    ["add members: null adds no one", [{ op: "add", path: "members", value: null }], []],
+    ["replace members: null empties the group", [{ op: "replace", path: "members", value: null }], [{ kind: "clear" }]],
+    ["remove members with value null empties it", [{ op: "remove", path: "members", value: null }], [{ kind: "clear" }]],
+    ["remove members with an empty list removes no one", [{ op: "remove", path: "members", value: [] }], [{ kind: "remove", ids: [] }]],
+    ["sub-attributes of members are not ours to write", [{ op: "replace", path: "members.value", value: "x" }, { op: "remove", path: 'members[value eq "u1"].value' }], []],
+  ])("%s", (_label, ops, membership) => {
+    expect(apply(ops).membership).toEqual(membership);
+  });
+
+  it("removes of what the group lacks change nothing, as today (issue 26 decides them for both resources)", () => {
+    const noExternalId: GroupRow = { ...row, externalId: null };
+    const update = groupPatch({ Operations: [{ op: "remove", path: "externalId" }, { op: "remove", path: "title" }] })(noExternalId);
+    expect(update).toEqual({ profile: { displayName: "Sales", externalId: null, attributes: {} }, membership: [] });
+  });
+
+  it("displayName set to null is an invalid value, a bad member a refusal before any write", () => {
+    expect(() => apply([{ op: "replace", path: "displayName", value: null }])).toThrow(expect.objectContaining({ status: 400, scimType: "invalidValue" }));
+    expect(() => groupPatch({ Operations: [{ op: "add", path: "members", value: [5] }] })).toThrow(expect.objectContaining({ status: 400, scimType: "invalidValue" }));
   });
 });
 

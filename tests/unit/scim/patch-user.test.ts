@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ScimError } from "@/lib/scim/errors";
 import { applyPatch } from "@/lib/scim/patch/apply-patch";
 import { normalizeOperations } from "@/lib/scim/patch/normalize-operations";
+import { USER_PATCH } from "@/lib/scim/patch/patch-resources";
 import { normalizeUser, type UserInput } from "@/lib/scim/user-input";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -19,7 +20,7 @@ function stored(): Record<string, unknown> {
 }
 
 function patch(resource: Record<string, unknown>, Operations: unknown[]): UserInput {
-  return normalizeUser(applyPatch(resource, normalizeOperations({ schemas: [PATCH_OP], Operations })));
+  return normalizeUser(applyPatch(resource, normalizeOperations({ schemas: [PATCH_OP], Operations }, USER_PATCH)));
 }
 
 function rejected(resource: Record<string, unknown>, Operations: unknown[]): ScimError {
@@ -200,10 +201,10 @@ describe("rejections", () => {
     ["empty Operations", { schemas: [PATCH_OP], Operations: [] }],
     ["Operations not a list", { Operations: { op: "add" } }],
   ])("body %s → 400 invalidSyntax", (_label, body) => {
-    expect(() => normalizeOperations(body)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidSyntax" }) as Error);
+    expect(() => normalizeOperations(body, USER_PATCH)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidSyntax" }) as Error);
   });
 
   it("accepts a body without schemas and with lower-case 'operations'", () => {
-    expect(normalizeOperations({ operations: [{ op: "replace", path: "title", value: "x" }] })).toHaveLength(1);
+    expect(normalizeOperations({ operations: [{ op: "replace", path: "title", value: "x" }] }, USER_PATCH)).toHaveLength(1);
   });
 });
