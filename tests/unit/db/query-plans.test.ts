@@ -12,6 +12,8 @@ import * as members from "@/lib/members/store/statements";
 import * as access from "@/lib/members/store/memberships";
 import * as consoleRows from "@/lib/members/store/console-rows";
 import { PROVISIONING_MANAGERS } from "@/lib/members/store/provisioning-managers";
+import { activityCondition, activityStatements } from "@/lib/audit/activity-where";
+import { activityListParams } from "@/lib/audit/activity-query";
 import { compileFilter } from "@/lib/scim/filter/compile-filter";
 import { parseFilter } from "@/lib/scim/filter/parse-filter";
 // @ts-expect-error -- plain ESM script without types
@@ -88,6 +90,22 @@ describe("query plans on SQLite without statistics", () => {
     expect(steps.some((d) => expected.test(d)), steps.join("\n")).toBe(true);
     expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
   });
+});
+
+// The activity list: whatever the filters and the search, the organization's events through one of
+// their (organizationId, …, createdAt) indexes, never a walk of every organization's events.
+describe("activity statements", () => {
+  it.each([{}, { q: "a%_\\b" }, { action: "scim.user.created" }, { action: "console" }, { outcome: "failure", period: "24h" }, { q: "alice", action: "provisioning", outcome: "success", period: "7d" }])(
+    "%o searches by index",
+    (params) => {
+      const { count, page } = activityStatements(activityCondition("org", activityListParams.parse(params)));
+      for (const s of [count, page]) {
+        const steps = plan(s);
+        expect(steps.some((d) => /^SEARCH e USING (COVERING )?INDEX AuditEvent_organizationId_\S+ \(organizationId=\?/.test(d)), steps.join("\n")).toBe(true);
+        expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
+      }
+    },
+  );
 });
 
 // A SCIM filter is answered by the database, never by reading rows into memory to test them
