@@ -67,10 +67,12 @@ async function main() {
         createdAt: new Date(now.getTime() - i * 60_000),
         actorType: "token",
         actorLabel: displayPrefix(token),
+        actorLabelLower: displayPrefix(token).toLowerCase(),
         action: actions[i % actions.length]!,
         targetType: "member",
         targetId: ids[i % ids.length] ?? null,
         targetLabel: userNames[i % userNames.length] ?? null,
+        targetLabelLower: userNames[i % userNames.length]?.toLowerCase() ?? null,
         outcome: i % 4 === 3 ? "failure" : "success",
         status: i % 4 === 3 ? 400 : 200,
       });

@@ -1,22 +1,20 @@
-import type { Prisma } from "../db";
 import { actionLabel, eventSource, type EventSource } from "./event-catalog";
 import { redactSecrets } from "./redact";
 
-export const activitySelect = {
-  id: true,
-  createdAt: true,
-  actorType: true,
-  actorLabel: true,
-  action: true,
-  targetType: true,
-  targetId: true,
-  targetLabel: true,
-  outcome: true,
-  status: true,
-  detail: true,
-} satisfies Prisma.AuditEventSelect;
-
-export type ActivityRow = Prisma.AuditEventGetPayload<{ select: typeof activitySelect }>;
+/** What the activity list reads of one event (activity-where.ts). */
+export interface ActivityRow {
+  id: string;
+  createdAt: Date;
+  actorType: string;
+  actorLabel: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  outcome: string;
+  status: number | null;
+  detail: string | null;
+}
 
 export interface ActivityItem {
   id: string;

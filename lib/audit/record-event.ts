@@ -23,16 +23,21 @@ export interface AuditInput {
 }
 
 export function auditData(e: AuditInput): Prisma.AuditEventUncheckedCreateInput {
+  const actorLabel = "label" in e.actor ? (e.actor.label ?? null) : null;
+  const targetLabel = e.target?.label ?? null;
   return {
     id: randomUUID(),
     organizationId: e.organizationId,
     actorType: e.actor.type,
     actorId: "id" in e.actor ? e.actor.id : null,
-    actorLabel: "label" in e.actor ? (e.actor.label ?? null) : null,
+    actorLabel,
+    // The activity search's columns (activity-where.ts), lowered here for every script alike.
+    actorLabelLower: actorLabel?.toLowerCase() ?? null,
     action: e.action,
     targetType: e.target?.type ?? null,
     targetId: e.target?.id ?? null,
-    targetLabel: e.target?.label ?? null,
+    targetLabel,
+    targetLabelLower: targetLabel?.toLowerCase() ?? null,
     outcome: e.outcome ?? "success",
     status: e.status ?? null,
     detail: e.detail?.slice(0, 500) ?? null,
@@ -45,11 +50,11 @@ export async function recordEvent(e: AuditInput, tx: Prisma.TransactionClient = 
 }
 
 const INSERT_EVENT = statement("audit_event_insert")`
-  INSERT INTO "AuditEvent" ("id", "organizationId", "createdAt", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "outcome", "status", "detail")
-  VALUES (${"id"}, ${"organizationId"}, ${"createdAt"}, ${"actorType"}, ${"actorId"}, ${"actorLabel"}, ${"action"}, ${"targetType"}, ${"targetId"}, ${"targetLabel"}, ${"outcome"}, ${"status"}, ${"detail"})`;
+  INSERT INTO "AuditEvent" ("id", "organizationId", "createdAt", "actorType", "actorId", "actorLabel", "actorLabelLower", "action", "targetType", "targetId", "targetLabel", "targetLabelLower", "outcome", "status", "detail")
+  VALUES (${"id"}, ${"organizationId"}, ${"createdAt"}, ${"actorType"}, ${"actorId"}, ${"actorLabel"}, ${"actorLabelLower"}, ${"action"}, ${"targetType"}, ${"targetId"}, ${"targetLabel"}, ${"targetLabelLower"}, ${"outcome"}, ${"status"}, ${"detail"})`;
 
 /** The same event through a raw-driver transaction (lib/db/sql.ts): the member store's writes record theirs this way. */
 export async function recordEventSql(tx: SqlRunner, e: AuditInput, now = new Date()): Promise<void> {
   const d = auditData(e);
-  await tx.run(INSERT_EVENT, { ...d, createdAt: now, actorId: d.actorId ?? null, actorLabel: d.actorLabel ?? null, targetType: d.targetType ?? null, targetId: d.targetId ?? null, targetLabel: d.targetLabel ?? null, status: d.status ?? null, detail: d.detail ?? null });
+  await tx.run(INSERT_EVENT, { ...d, createdAt: now, actorId: d.actorId ?? null, actorLabel: d.actorLabel ?? null, actorLabelLower: d.actorLabelLower ?? null, targetType: d.targetType ?? null, targetId: d.targetId ?? null, targetLabel: d.targetLabel ?? null, targetLabelLower: d.targetLabelLower ?? null, status: d.status ?? null, detail: d.detail ?? null });
 }

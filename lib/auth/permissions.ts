@@ -16,7 +16,7 @@ export interface IamGrant {
   byGroup: boolean;
 }
 
-/** The effective IAM permission: either grant is enough. */
+/** The effective IAM permission: either grant is enough. In SQL, for the reads that ask it: lib/groups/store/iam-permission.ts. */
 export function holdsIam(grant: IamGrant): boolean {
   return grant.byHand || grant.byGroup;
 }

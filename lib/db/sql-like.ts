@@ -1,8 +1,8 @@
 import { bind, fragment, text, type Fragment } from "./sql-fragment";
 import { dialects } from "./sql-statement";
 
-// The one LIKE of the code base: a SCIM filter's co / sw / ew and the console's search. The value
-// is matched literally: `%`, `_` and the escape character itself are escaped, and the ESCAPE
+// The one LIKE of the code base: a SCIM filter's co / sw / ew and the console's searches (members,
+// activity). The value is matched literally: `%`, `_` and the escape character itself are escaped, and the ESCAPE
 // clause names that character on both databases (PostgreSQL's default escape is `\`, SQLite has
 // none by default).
 //

@@ -1,29 +1,24 @@
 import { holdsIam, type IamGrant } from "../auth/permissions";
-import type { Prisma } from "../db";
 import { iamSource, memberActionRefusal, roleLabel, type RoleLabel } from "./member-rules";
 import type { ScimAttributesView } from "./scim-attributes-view";
 
-/** The columns the console's member views read; never credentials. */
-export const memberListSelect = {
-  id: true,
-  userName: true,
-  displayName: true,
-  email: true,
-  locked: true,
-  scimManaged: true,
-  scimUpdatedAt: true,
-  lastSignInAt: true,
-  lastSignInMethod: true,
-  role: true,
-  iamPermission: true,
-  userId: true,
-  version: true,
-  // Held through a group mapped to the IAM permission (lib/groups): counted, so the role shows it
-  // as the access decision (lib/auth/org-access.ts) reads it.
-  _count: { select: { groupMemberships: { where: { group: { mapping: { permission: "iam" } } } } } },
-} satisfies Prisma.MemberSelect;
-
-export type MemberListRow = Prisma.MemberGetPayload<{ select: typeof memberListSelect }>;
+/** What the console's member views read of one member (store/console-rows.ts); never credentials. */
+export interface MemberListRow {
+  id: string;
+  userName: string;
+  displayName: string | null;
+  email: string | null;
+  locked: boolean;
+  scimManaged: boolean;
+  scimUpdatedAt: Date | null;
+  lastSignInAt: Date | null;
+  lastSignInMethod: string | null;
+  role: string;
+  /** By hand and through a group mapped to it, as the access decision (lib/auth/org-access.ts) reads them. */
+  iam: IamGrant;
+  userId: string | null;
+  version: number;
+}
 
 export interface MemberListItem {
   id: string;
@@ -82,7 +77,7 @@ export interface Viewer {
 const NO_PERMISSION = "You don't have permission to manage members. Ask an organization owner for the IAM permission.";
 
 export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberListItem {
-  const iam = { byHand: row.iamPermission, byGroup: row._count.groupMemberships > 0 };
+  const { iam } = row;
   const refuse = (action: "lock" | "unlock" | "remove") => (viewer.canManage ? memberActionRefusal(action, row, viewer.memberId) : NO_PERMISSION);
   return {
     id: row.id,

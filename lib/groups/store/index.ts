@@ -11,6 +11,10 @@
  * | mapping preview and save                          | raw driver (mapping.ts), save in one transaction            |
  * | console list, group members                       | Prisma (console.ts)                                         |
  *
+ * Who holds the IAM permission — by hand, through a group mapped to it, effective — is spelled
+ * once in SQL (iam-permission.ts), for the mapping preview and the permission changes it records
+ * as for the access decision, the members page and the expiry emails (lib/members/store).
+ *
  * Membership writes never touch one member per round trip: an add is one INSERT … SELECT over
  * the list of ids (restricted to the organization's SCIM-managed members), a remove one DELETE.
  */

@@ -8,7 +8,8 @@ import { DELETE_MAPPING, GROUP_BY_ID, GROUP_BY_ID_FOR_UPDATE, INSERT_MAPPING, MA
 
 // Group → permission mappings, set from the console by the owner or an IAM manager. A mapping
 // names the group by its id (a rename in the IdP keeps it). Only "iam" exists: may manage
-// provisioning. The effective permission is computed on every request (members/store/memberships.ts).
+// provisioning. The effective permission is computed on every request (members/store/memberships.ts),
+// spelled once for every read that asks it (iam-permission.ts).
 
 export type MappedPermission = "iam";
 

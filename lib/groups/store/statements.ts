@@ -1,6 +1,7 @@
 import { fragment, toStatement, type Fragment } from "../../db/sql-fragment";
 import { dialects, forUpdate, list, listed, raw, statement } from "../../db/sql-statement";
 import { GROUP_COLUMNS } from "./columns";
+import { managesProvisioning } from "./iam-permission";
 
 const COLUMNS = raw(GROUP_COLUMNS);
 
@@ -96,13 +97,13 @@ export const NAMES_OF = statement("group_member_names")`
 
 export const MAPPING_OF = statement("group_mapping_of")`SELECT "permission" FROM "GroupMapping" WHERE "groupId" = ${"groupId"}`;
 
-// Of these members, those whose IAM permission depends on this group alone: no hand grant,
-// not the owner, in no other group mapped to it. They gain it when added, lose it when removed.
+// Of these members, those whose IAM permission depends on this group g alone: without it they
+// would not manage provisioning (no hand grant, not the owner, in no other group mapped to it:
+// iam-permission.ts). They gain it when added, lose it when removed.
 export const ONLY_THROUGH_GROUP = statement("group_only_through")`
-  SELECT m."id", m."userName" FROM ${listed("ids")} CROSS JOIN "Member" m
-  WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"} AND m."iamPermission" = false AND m."role" <> 'owner'
-    AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm JOIN "GroupMapping" mp ON mp."groupId" = gm."groupId"
-      WHERE gm."memberId" = m."id" AND gm."groupId" <> ${"groupId"} AND mp."permission" = 'iam')
+  SELECT m."id", m."userName" FROM "Group" g CROSS JOIN ${listed("ids")} CROSS JOIN "Member" m
+  WHERE g."id" = ${"groupId"} AND g."organizationId" = ${"orgId"} AND m."id" = "listed"."value" AND m."organizationId" = ${"orgId"}
+    AND NOT ${raw(managesProvisioning(`g."id"`))}
   ORDER BY m."userNameLower"`;
 
 export const INSERT_MAPPING = statement("group_mapping_insert")`

@@ -1,19 +1,18 @@
-import { db } from "../../db";
+import { sql } from "../../db";
 import { groupsOfMembers } from "../../groups/store";
 import { parseStoredJson } from "../../scim/json";
-import { memberListSelect, toMemberListItem, type MemberDetail, type Viewer } from "../member-view";
+import { toMemberListItem, type MemberDetail, type Viewer } from "../member-view";
 import { managerIdOf, scimAttributesView, type ScimAttributesView } from "../scim-attributes-view";
+import { CONSOLE_MEMBER_BY_ID, memberDetailRowFrom } from "./console-rows";
 import { memberNotFound } from "./errors";
 import { managersOf } from "./scim-reads";
 
 // GET /api/organizations/[orgId]/members/[memberId] — one member, with the IdP's attributes when managed.
 export async function getMember(orgId: string, memberId: string, viewer: Viewer): Promise<MemberDetail> {
   // Scoped by organization in the where: another organization's member is simply not found.
-  const row = await db.member.findFirst({
-    where: { id: memberId, organizationId: orgId },
-    select: { ...memberListSelect, givenName: true, familyName: true, externalId: true, scimAttributes: true, createdAt: true, updatedAt: true },
-  });
-  if (!row) throw memberNotFound(memberId);
+  const found = await sql.row(CONSOLE_MEMBER_BY_ID, { id: memberId, orgId });
+  if (!found) throw memberNotFound(memberId);
+  const row = memberDetailRowFrom(found);
   const groups = (await groupsOfMembers(orgId, [row.id])).get(row.id) ?? [];
   let scim: ScimAttributesView | null = null;
   if (row.scimManaged) {

@@ -9,13 +9,19 @@
  * | SCIM general filter                         | one count and one page statement (scim-reads.ts) around the condition lib/scim/filter/compile-filter.ts compiles over MEMBER_FILTER (filter-table.ts) |
  * | SCIM create, PUT, PATCH, DELETE             | one raw-driver transaction each (scim-writes.ts)     |
  * | manager names (both faces)                  | one prepared statement (scim-reads.ts `managersOf`)  |
- * | console list                                | search, filters, order and page as one statement (console-where.ts), then the page's rows by id through Prisma's select |
- * | console details, lock, remove               | Prisma (console-*.ts): varied queries, rare writes   |
+ * | console list                                | search, filters, order and page as one statement (console-where.ts), then the page's rows by id (console-rows.ts) |
+ * | console details                             | one prepared statement (console-rows.ts)             |
+ * | console lock                                | one raw-driver transaction (console-lock.ts)         |
+ * | console remove                              | Prisma (console-remove.ts): a rare write             |
  * | what a session's access decision reads      | one prepared statement per request (memberships.ts): |
  * | (password, SAML, OIDC; SSO sign-in match)   | the IAM permission by hand and through a mapped      |
  * |                                             | group, SSO/SCIM switches, profile, console login     |
- * | owners and IAM managers to email (job)      | Prisma (provisioning-managers.ts)                    |
+ * | owners and IAM managers to email (job)      | one prepared statement (provisioning-managers.ts)    |
  * | last sign-in and its method                 | Prisma (sign-ins.ts)                                 |
+ *
+ * Who holds the IAM permission (by hand, through a mapped group, effective) is spelled once in
+ * SQL, lib/groups/store/iam-permission.ts, and read that way by the access decision, the members
+ * page, the expiry emails and the group mapping preview.
  *
  * Prisma's JS engine costs ~1.2 ms of CPU per query, a prepared statement ~0.05 ms: the paths an
  * identity provider calls all day use the second. Every filter and search is answered by the

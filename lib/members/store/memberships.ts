@@ -1,6 +1,7 @@
 import { sql } from "../../db";
 import { asBool, asDateOrNull, asText, type Row } from "../../db/sql";
 import { statement } from "../../db/sql-statement";
+import { IAM_BY_HAND, IAM_THROUGH_GROUP } from "../../groups/store/iam-permission";
 
 // What the access decision (lib/auth/org-access.ts) reads, fresh on every request: a lock, a
 // removal, the IdP taking the member out of a mapped group, SSO or SCIM turned off count at
@@ -50,14 +51,15 @@ export interface ConsoleUser {
 
 // One column list for every statement below (rows come back as arrays in this order). The
 // member's columns are NULL when a console user has no membership (the password reads start
-// from "User" and LEFT JOIN the rest); EXISTS over a NULL member id is false.
+// from "User" and LEFT JOIN the rest); EXISTS over a NULL member id is false. The IAM
+// permission is spelled once, for every read that asks it: lib/groups/store/iam-permission.ts.
 const COLUMNS = [
   ["id", `m."id"`],
   ["organizationId", `m."organizationId"`],
   ["organizationName", `o."name"`],
   ["role", `m."role"`],
-  ["iamByHand", `m."iamPermission"`],
-  ["iamByGroup", `EXISTS (SELECT 1 FROM "GroupMember" gm JOIN "GroupMapping" mp ON mp."groupId" = gm."groupId" WHERE gm."memberId" = m."id" AND mp."permission" = 'iam')`],
+  ["iamByHand", IAM_BY_HAND],
+  ["iamByGroup", IAM_THROUGH_GROUP],
   ["locked", `m."locked"`],
   ["scimManaged", `m."scimManaged"`],
   ["ssoEnabled", `s."enabled"`],

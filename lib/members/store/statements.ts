@@ -70,3 +70,9 @@ export const DELETE_MEMBER = statement("member_delete")`
 export const DELETE_EMAILS = statement("member_emails_delete")`DELETE FROM "MemberEmail" WHERE "memberId" = ${"memberId"}`;
 export const INSERT_EMAIL = statement("member_email_insert")`
   INSERT INTO "MemberEmail" ("memberId", "value", "valueLower", "type", "primary") VALUES (${"memberId"}, ${"value"}, ${"valueLower"}, ${"type"}, ${"primary"})`;
+
+// The console's lock and unlock (console-lock.ts): unmanaged members only, re-checked in the
+// write itself (if the IdP adopted the member in between, the IdP wins), at the version read.
+export const SET_UNMANAGED_LOCKED = statement("member_console_set_locked")`
+  UPDATE "Member" SET "locked" = ${"locked"}, "version" = "version" + 1, "updatedAt" = ${"now"}
+  WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = false AND "version" = ${"version"}`;

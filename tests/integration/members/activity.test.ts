@@ -69,6 +69,28 @@ describe("GET /api/organizations/[orgId]/activity: a filterable, paginated timel
     expect((await list("q=scim_OldTok")).total).toBe(14);
   });
 
+  it("matches % _ and \\ in a search literally, and ignores case in every script, on both databases (one LIKE escaping)", async () => {
+    const o = await createOrganization();
+    const c = (await signIn(o.owner.email, o.owner.password))!;
+    const owner: Actor = { type: "user", id: o.owner.userId, label: o.owner.email };
+    const literal = "report_2026%final\\draft";
+    await insertEvents([
+      { organizationId: o.orgId, actor: owner, action: "member.removed", target: { type: "member", label: literal }, createdAt: hoursAgo(3) },
+      // What `_`, `%` and `\` would find as wildcards (or, on PostgreSQL, as its default escape).
+      { organizationId: o.orgId, actor: owner, action: "member.removed", target: { type: "member", label: "reportX2026Yfinal draft" }, createdAt: hoursAgo(2) },
+      { organizationId: o.orgId, actor: { type: "user", id: "u-élodie", label: "Élodie.Durand@Acme.test" }, action: "member.locked", target: { type: "member", label: "ÅSA@acme.test" }, createdAt: hoursAgo(1) },
+    ]);
+    const search = async (q: string) => {
+      const res = await consoleApi<ActivityPage>(c, "GET", `/api/organizations/${o.orgId}/activity?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((e) => e.target?.label);
+    };
+    for (const q of ["t_2", "%final", "\\draft", "_2026%final\\", "REPORT_"]) expect(await search(q), q).toEqual([literal]);
+    for (const q of ["_", "%", "\\"]) expect(await search(q), q).toEqual([literal]);
+    for (const q of ["élodie", "ÉLODIE", "acme.TEST", "åsa", "ÅSA"]) expect(await search(q), q).toEqual(["ÅSA@acme.test"]);
+    expect(await search("report")).toEqual(["reportX2026Yfinal draft", literal]); // newest first
+  });
+
   it("pages without overlap", async () => {
     const ids: string[] = [];
     for (let page = 1; page <= 3; page++) {

@@ -10,6 +10,10 @@ import * as groups from "@/lib/groups/store/statements";
 import { MEMBER_FILTER } from "@/lib/members/store/filter-table";
 import * as members from "@/lib/members/store/statements";
 import * as access from "@/lib/members/store/memberships";
+import * as consoleRows from "@/lib/members/store/console-rows";
+import { PROVISIONING_MANAGERS } from "@/lib/members/store/provisioning-managers";
+import { activityCondition, activityStatements } from "@/lib/audit/activity-where";
+import { activityListParams } from "@/lib/audit/activity-query";
 import { compileFilter } from "@/lib/scim/filter/compile-filter";
 import { parseFilter } from "@/lib/scim/filter/parse-filter";
 // @ts-expect-error -- plain ESM script without types
@@ -55,10 +59,20 @@ describe("query plans on SQLite without statistics", () => {
     ["who holds the IAM permission through one group alone", groups.ONLY_THROUGH_GROUP, [BY_MEMBER_KEY]],
     ["the groups of a page of Users", groups.GROUPS_OF_MEMBERS, [MEMBERSHIPS_OF_MEMBER, BY_GROUP_KEY]],
     ["the groups of one User, read with it", members.SCIM_MEMBER_WITH_GROUPS_BY_ID, [MEMBERSHIPS_OF_MEMBER, BY_GROUP_KEY]],
+    ["a page of the members page, with the IAM permission", consoleRows.CONSOLE_MEMBERS_BY_IDS, [BY_MEMBER_KEY, MEMBERSHIPS_OF_MEMBER]],
+    ["a member's details, with the IAM permission", consoleRows.CONSOLE_MEMBER_BY_ID, [BY_MEMBER_KEY, MEMBERSHIPS_OF_MEMBER]],
   ] as const)("%s starts from the ids, never from the whole organization", (_, s, expected) => {
     const steps = plan(s);
     for (const step of expected) expect(steps.some((d) => step.test(d)), steps.join("\n")).toBe(true);
     expect(steps.filter((d) => /\(organizationId=\?\)$|^SCAN (m|Member|g|gm)\b/.test(d)), steps.join("\n")).toEqual([]);
+  });
+
+  // A job's read of one organization: its members by the organization's index, each one's groups by key.
+  it("who is emailed about expiring tokens reads the organization's members, and each one's groups by key", () => {
+    const steps = plan(PROVISIONING_MANAGERS);
+    expect(steps.some((d) => /^SEARCH m USING INDEX \S+ \(organizationId=\?/.test(d)), steps.join("\n")).toBe(true);
+    expect(steps.some((d) => MEMBERSHIPS_OF_MEMBER.test(d)), steps.join("\n")).toBe(true);
+    expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
   });
 
   it("removing members by id probes the group's key", () => {
@@ -76,6 +90,22 @@ describe("query plans on SQLite without statistics", () => {
     expect(steps.some((d) => expected.test(d)), steps.join("\n")).toBe(true);
     expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
   });
+});
+
+// The activity list: whatever the filters and the search, the organization's events through one of
+// their (organizationId, …, createdAt) indexes, never a walk of every organization's events.
+describe("activity statements", () => {
+  it.each([{}, { q: "a%_\\b" }, { action: "scim.user.created" }, { action: "console" }, { outcome: "failure", period: "24h" }, { q: "alice", action: "provisioning", outcome: "success", period: "7d" }])(
+    "%o searches by index",
+    (params) => {
+      const { count, page } = activityStatements(activityCondition("org", activityListParams.parse(params)));
+      for (const s of [count, page]) {
+        const steps = plan(s);
+        expect(steps.some((d) => /^SEARCH e USING (COVERING )?INDEX AuditEvent_organizationId_\S+ \(organizationId=\?/.test(d)), steps.join("\n")).toBe(true);
+        expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
+      }
+    },
+  );
 });
 
 // A SCIM filter is answered by the database, never by reading rows into memory to test them
