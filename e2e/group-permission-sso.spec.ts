@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { OIDC_OP_MODES, OidcTestOp, type OidcOpMode } from "../tests/idp/oidc-op";
 import { SamlTestIdp } from "../tests/idp/saml-idp-server";
-import { acmeId, freshToken, OWNER, signInWithApi } from "./helpers";
+import { acmeId, freshToken, oidcProviderPage, OWNER, samlIdpPage, signInWithApi, signInWithSso } from "./helpers";
 
 // Where the capabilities meet, as a new customer tries them: the IdP provisions Grace and the
 // group "Cloud Admins" with her in it over SCIM; the owner maps the group to the IAM permission;
@@ -21,29 +21,6 @@ const OIDC_CLIENT = { clientId: "console-story", clientSecret: "story-oidc-secre
 // claim only from UserInfo) and Entra-like (the claim in the ID token).
 type Run = { protocol: "saml"; label: string } | { protocol: "oidc"; label: string; opMode: OidcOpMode };
 const RUNS: Run[] = [{ protocol: "saml", label: "SAML" }, ...OIDC_OP_MODES.map((opMode) => ({ protocol: "oidc" as const, label: `OpenID Connect (${opMode} OP)`, opMode }))];
-
-type IdpPage = (page: Page, username: string) => Promise<void>;
-// The samlify test IdP's page, and oidc-provider's own dev sign-in page (placeholders, no labels).
-const samlIdpPage: IdpPage = async (page, username) => {
-  await page.getByLabel("Username", { exact: true }).fill(username);
-  await page.getByRole("button", { name: "Sign in" }).click();
-};
-const oidcProviderPage: IdpPage = async (page, username) => {
-  await page.getByPlaceholder("Enter any login").fill(username);
-  await page.getByPlaceholder("and password").fill("any-password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-};
-
-/** From the console's sign-in page, as a person does: "Sign in with single sign-on", the organization, the IdP's page. */
-async function signInWithSso(browser: Browser, orgId: string, username: string, idpPage: IdpPage): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with single sign-on" }).click();
-  await page.getByLabel("Organization sign-in link or ID").fill(orgId);
-  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
-  await idpPage(page, username);
-  return page;
-}
 
 test.describe("A group's permission in single sign-on sessions", () => {
   let owner: Page;

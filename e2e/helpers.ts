@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = process.env.E2E_PASSWORD ?? "e2e-demo-password";
 export const OWNER = "owner@acme.test";
@@ -47,4 +47,27 @@ export async function freshToken(request: APIRequestContext, orgId: string, orig
   const created = await request.post(`${api}/tokens`, { headers, data: {} });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { token: string }).token;
+}
+
+export type IdpPage = (page: Page, username: string) => Promise<void>;
+// The samlify test IdP's page, and oidc-provider's own dev sign-in page (placeholders, no labels).
+export const samlIdpPage: IdpPage = async (page, username) => {
+  await page.getByLabel("Username", { exact: true }).fill(username);
+  await page.getByRole("button", { name: "Sign in" }).click();
+};
+export const oidcProviderPage: IdpPage = async (page, username) => {
+  await page.getByPlaceholder("Enter any login").fill(username);
+  await page.getByPlaceholder("and password").fill("any-password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+};
+
+/** From the console's sign-in page, as a person does: "Sign in with single sign-on", the organization, the IdP's page. */
+export async function signInWithSso(browser: Browser, orgId: string, username: string, idpPage: IdpPage): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with single sign-on" }).click();
+  await page.getByLabel("Organization sign-in link or ID").fill(orgId);
+  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await idpPage(page, username);
+  return page;
 }

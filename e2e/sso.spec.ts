@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { OIDC_OP_MODES, OidcTestOp } from "../tests/idp/oidc-op";
 import { SamlTestIdp } from "../tests/idp/saml-idp-server";
-import { OWNER, acmeId, signInWithApi } from "./helpers";
+import { OWNER, acmeId, oidcProviderPage, samlIdpPage, signInWithApi, signInWithSso } from "./helpers";
 
 // Single sign-on as people use it: the owner connects the organization's IdP on the Single
 // sign-on page; a member the IdP provisioned over SCIM signs in through the IdP's own page;
@@ -16,28 +16,6 @@ const grace = `grace.e2e-${Date.now()}@acme.test`;
 
 async function scim(request: APIRequestContext, base: string, token: string, method: string, path: string, data?: unknown) {
   return request.fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": SCIM, Accept: SCIM }, data: data === undefined ? undefined : JSON.stringify(data) });
-}
-
-type IdpPage = (page: Page, username: string) => Promise<void>;
-// The samlify test IdP's page, and oidc-provider's own dev sign-in page (placeholders, no labels).
-const samlIdpPage: IdpPage = async (page, username) => {
-  await page.getByLabel("Username", { exact: true }).fill(username);
-  await page.getByRole("button", { name: "Sign in" }).click();
-};
-const oidcProviderPage: IdpPage = async (page, username) => {
-  await page.getByPlaceholder("Enter any login").fill(username);
-  await page.getByPlaceholder("and password").fill("any-password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-};
-
-async function signInWithSso(browser: Browser, orgId: string, username: string, idpPage: IdpPage): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with single sign-on" }).click();
-  await page.getByLabel("Organization sign-in link or ID").fill(orgId);
-  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
-  await idpPage(page, username);
-  return page;
 }
 
 test.describe("Single sign-on with SCIM-provisioned members", () => {
