@@ -3,7 +3,20 @@ import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 const config = [
-  { ignores: ["node_modules/**", "**/.next/**", "bench/reference/next-app/next-env.d.ts", "bench/reference/lean-app/next-env.d.ts", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "scripts/**", "bench/**/*.mjs"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "**/.next/**",
+      "bench/reference/next-app/next-env.d.ts",
+      "bench/reference/lean-app/next-env.d.ts",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "scripts/**",
+      "bench/**/*.mjs",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {

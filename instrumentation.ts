@@ -12,6 +12,10 @@ export async function register() {
       startJobs();
     }
     // SIGTERM: finish the requests in flight, close the database, exit 0 (docs/OPERATIONS.md).
-    installGracefulShutdown({ nextLeavesSignals: config.NEXT_MANUAL_SIG_HANDLE !== undefined, graceSeconds: config.SHUTDOWN_GRACE_SECONDS, closeDatabase });
+    installGracefulShutdown({
+      nextLeavesSignals: config.NEXT_MANUAL_SIG_HANDLE !== undefined,
+      graceSeconds: config.SHUTDOWN_GRACE_SECONDS,
+      closeDatabase,
+    });
   }
 }

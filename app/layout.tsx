@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Organization console", description: "Organization settings and automatic user provisioning (SCIM)" };
+export const metadata: Metadata = {
+  title: "Organization console",
+  description: "Organization settings and automatic user provisioning (SCIM)",
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -9,7 +9,10 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 10_000, retry: (count, err) => count < 2 && !(err instanceof Error && "status" in err && Number(err.status) < 500) },
+          queries: {
+            staleTime: 10_000,
+            retry: (count, err) => count < 2 && !(err instanceof Error && "status" in err && Number(err.status) < 500),
+          },
         },
       }),
   );

@@ -26,7 +26,11 @@ export async function benchConsolePages(seconds) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-pages-"));
   const databaseUrl = `file:${path.join(dir, "pages.db")}`;
   await migrate(databaseUrl);
-  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-large.ts"], { encoding: "utf8", env: { ...env, DATABASE_URL: databaseUrl }, maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-large.ts"], {
+    encoding: "utf8",
+    env: { ...env, DATABASE_URL: databaseUrl },
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const seed = JSON.parse(out.trim().split("\n").pop());
   const port = 3901;
   const server = await startServer("ours", port, databaseUrl);
@@ -35,8 +39,18 @@ export async function benchConsolePages(seconds) {
     const api = `/api/organizations/${seed.orgId}`;
     const cookie = await signIn(base, seed.ownerEmail, seed.password);
     const groups = {
-      members: [`${api}/members?page=1&pageSize=50`, `${api}/members?sort=lastChange&order=desc&page=3`, `${api}/members?q=martin&status=all&managed=managed`, `${api}/members?status=locked&page=2`],
-      activity: [`${api}/activity?page=1&pageSize=50`, `${api}/activity?outcome=failure`, `${api}/activity?period=7d&page=10`, `${api}/activity/summary`],
+      members: [
+        `${api}/members?page=1&pageSize=50`,
+        `${api}/members?sort=lastChange&order=desc&page=3`,
+        `${api}/members?q=martin&status=all&managed=managed`,
+        `${api}/members?status=locked&page=2`,
+      ],
+      activity: [
+        `${api}/activity?page=1&pageSize=50`,
+        `${api}/activity?outcome=failure`,
+        `${api}/activity?period=7d&page=10`,
+        `${api}/activity/summary`,
+      ],
     };
     const pages = [];
     for (const [name, paths] of Object.entries(groups)) {
@@ -45,7 +59,9 @@ export async function benchConsolePages(seconds) {
       await load("consolePages", "warm", cfgFile);
       const r = { page: name, ...(await measure(server, "consolePages", cfgFile)) };
       pages.push(r);
-      console.log(`  ${name.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @20 req/s   errors ${r.errors} non-2xx ${r.non2xx}`);
+      console.log(
+        `  ${name.padEnd(10)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50At100} ms  p99 ${r.p99At100} ms @20 req/s   errors ${r.errors} non-2xx ${r.non2xx}`,
+      );
     }
     return { members: seed.members, events: seed.events, pages };
   } finally {

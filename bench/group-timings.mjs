@@ -22,15 +22,35 @@ async function call(method, path, body, expect) {
   return { ms, body: text ? JSON.parse(text) : null };
 }
 
-const createGroup = async (name, members = []) => (await call("POST", "/Groups?excludedAttributes=members", { schemas: [GROUP], displayName: name, members: members.map((value) => ({ value })) }, 201)).body.id;
+const createGroup = async (name, members = []) =>
+  (
+    await call(
+      "POST",
+      "/Groups?excludedAttributes=members",
+      { schemas: [GROUP], displayName: name, members: members.map((value) => ({ value })) },
+      201,
+    )
+  ).body.id;
 
 function summary(samples) {
   const s = [...samples].sort((a, b) => a - b);
-  return { medianMs: +s[Math.floor(s.length / 2)].toFixed(1), maxMs: +s[s.length - 1].toFixed(1), samplesMs: samples.map((x) => +x.toFixed(1)) };
+  return {
+    medianMs: +s[Math.floor(s.length / 2)].toFixed(1),
+    maxMs: +s[s.length - 1].toFixed(1),
+    samplesMs: samples.map((x) => +x.toFixed(1)),
+  };
 }
 
 // The load cases removed and re-added members: make the big group hold every member again.
-await call("PATCH", `/Groups/${cfg.groupId}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "add", path: "members", value: cfg.ids.map((value) => ({ value })) }] }, 204);
+await call(
+  "PATCH",
+  `/Groups/${cfg.groupId}`,
+  {
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+    Operations: [{ op: "add", path: "members", value: cfg.ids.map((value) => ({ value })) }],
+  },
+  204,
+);
 
 const add1000 = [];
 const fullGet = [];
@@ -39,7 +59,19 @@ let fullMembers = 0;
 for (let i = 0; i < TIMES; i++) {
   const id = await createGroup(`bench-add-${run}-${i}`);
   const slice = cfg.ids.slice((i * 1000) % cfg.ids.length, ((i * 1000) % cfg.ids.length) + 1000);
-  add1000.push((await call("PATCH", `/Groups/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "add", path: "members", value: slice.map((value) => ({ value })) }] }, 204)).ms);
+  add1000.push(
+    (
+      await call(
+        "PATCH",
+        `/Groups/${id}`,
+        {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "add", path: "members", value: slice.map((value) => ({ value })) }],
+        },
+        204,
+      )
+    ).ms,
+  );
   await call("DELETE", `/Groups/${id}`, undefined, 204);
 
   const got = await call("GET", `/Groups/${cfg.groupId}`, undefined, 200);
@@ -49,4 +81,6 @@ for (let i = 0; i < TIMES; i++) {
   const big = await createGroup(`bench-delete-${run}-${i}`, cfg.ids);
   del.push((await call("DELETE", `/Groups/${big}`, undefined, 204)).ms);
 }
-console.log(JSON.stringify({ add1000: summary(add1000), fullGet: { ...summary(fullGet), members: fullMembers }, delete10000: summary(del) }));
+console.log(
+  JSON.stringify({ add1000: summary(add1000), fullGet: { ...summary(fullGet), members: fullMembers }, delete10000: summary(del) }),
+);

@@ -12,9 +12,11 @@ export const pin = (core, args) => (existsSync("/usr/bin/taskset") ? ["taskset",
 
 /** Builds the app when its build is older than its sources, and each reference app when it has none. */
 export function ensureBuilt() {
-  const build = (dir) => execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
+  const build = (dir) =>
+    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit", env });
   if (buildIsStale()) build(root);
-  if (BASELINE && !existsSync(path.join(BASELINE, ".next/BUILD_ID"))) throw new Error(`BENCH_BASELINE=${BASELINE} has no production build: run \`npx next build\` there first.`);
+  if (BASELINE && !existsSync(path.join(BASELINE, ".next/BUILD_ID")))
+    throw new Error(`BENCH_BASELINE=${BASELINE} has no production build: run \`npx next build\` there first.`);
   for (const app of ["next-app", "lean-app"]) {
     const reference = path.join(root, "bench/reference", app);
     if (!existsSync(path.join(reference, ".next/BUILD_ID"))) build(reference);
@@ -26,7 +28,8 @@ function processTree(pid) {
   const pids = [];
   const walk = (p) => {
     try {
-      for (const t of readdirSync(`/proc/${p}/task`)) for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean)) walk(c);
+      for (const t of readdirSync(`/proc/${p}/task`))
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean)) walk(c);
       pids.push(p);
     } catch {
       /* exited */
@@ -94,7 +97,14 @@ export async function startServer(kind, port, databaseUrl, sqliteFile) {
   const child = spawn(cmd, args, {
     cwd: REFERENCE_APPS[kind] ?? appDir,
     // NEXT_MANUAL_SIG_HANDLE: as npm start runs it (the shutdown handler observes every request).
-    env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(port), DATABASE_URL: databaseUrl, BENCH_SQLITE_FILE: sqliteFile ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...env,
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      BENCH_SQLITE_FILE: sqliteFile ?? "",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitFor(`http://127.0.0.1:${port}/scim/v2/x/Users`, child);
@@ -108,7 +118,9 @@ export function load(caseName, mode, cfgFile, seconds) {
     const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`load ${caseName} ${mode} exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`load ${caseName} ${mode} exited ${code}`)),
+    );
   });
 }
 

@@ -20,7 +20,13 @@ async function worker() {
     const res = await fetch(`${base}/Users`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, active: true, name: { givenName: "Cycle", familyName: "User" }, emails: [{ value: userName, type: "work", primary: true }] }),
+      body: JSON.stringify({
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        userName,
+        active: true,
+        name: { givenName: "Cycle", familyName: "User" },
+        emails: [{ value: userName, type: "work", primary: true }],
+      }),
     });
     await res.arrayBuffer();
     if (res.status !== 201) failures++;

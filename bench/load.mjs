@@ -32,7 +32,10 @@ const newUser = (userName) => ({
 const CASES = {
   filter: () => ({ method: "GET", path: `${base}/Users?filter=${encodeURIComponent(`userName eq "${pick(cfg.userNames)}"`)}` }),
   getById: () => ({ method: "GET", path: `${base}/Users/${pick(cfg.ids)}` }),
-  listPage: () => ({ method: "GET", path: `${base}/Users?startIndex=${1 + 100 * rnd(Math.max(1, Math.floor(cfg.ids.length / 100)))}&count=100` }),
+  listPage: () => ({
+    method: "GET",
+    path: `${base}/Users?startIndex=${1 + 100 * rnd(Math.max(1, Math.floor(cfg.ids.length / 100)))}&count=100`,
+  }),
   create: () => ({ method: "POST", path: `${base}/Users`, body: JSON.stringify(newUser(`new-${run}-${seq++}@bench.example`)) }),
   patch: () => ({
     method: "PATCH",
@@ -58,7 +61,10 @@ const CASES = {
 // Groups (issue 12): Entra's match and read (never the members), and one member added or
 // removed per PATCH on the group that holds all 10,000 (alternately, so it stays full).
 const patchOp = (Operations) => JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
-CASES.groupFilter = () => ({ method: "GET", path: `${base}/Groups?filter=${encodeURIComponent(`displayName eq "${cfg.groupName}"`)}&excludedAttributes=members` });
+CASES.groupFilter = () => ({
+  method: "GET",
+  path: `${base}/Groups?filter=${encodeURIComponent(`displayName eq "${cfg.groupName}"`)}&excludedAttributes=members`,
+});
 CASES.groupGet = () => ({ method: "GET", path: `${base}/Groups/${cfg.groupId}?excludedAttributes=members` });
 // Request 2k removes a member, request 2k+1 adds that member back: the group stays (nearly) full.
 const patchStart = rnd(cfg.ids.length);
@@ -68,7 +74,9 @@ CASES.groupPatch = () => {
   return {
     method: "PATCH",
     path: `${base}/Groups/${cfg.groupId}`,
-    body: patchOp(remove ? [{ op: "remove", path: `members[value eq "${id}"]` }] : [{ op: "add", path: "members", value: [{ value: id }] }]),
+    body: patchOp(
+      remove ? [{ op: "remove", path: `members[value eq "${id}"]` }] : [{ op: "add", path: "members", value: [{ value: id }] }],
+    ),
   };
 };
 // The issue's target rate for group PATCHes (p99 < 20 ms at a steady 50 req/s); everything else 100.
@@ -93,14 +101,24 @@ async function steady(rate, seconds) {
   const send = (due) =>
     new Promise((resolve) => {
       const r = make();
-      const req = http.request({ agent, host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.body ? { ...headers, "Content-Length": Buffer.byteLength(r.body) } : headers }, (res) => {
-        res.on("data", () => {});
-        res.on("end", () => {
-          latencies.push(performance.now() - due);
-          if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: r.method,
+          path: r.path,
+          headers: r.body ? { ...headers, "Content-Length": Buffer.byteLength(r.body) } : headers,
+        },
+        (res) => {
+          res.on("data", () => {});
+          res.on("end", () => {
+            latencies.push(performance.now() - due);
+            if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+            resolve();
+          });
+        },
+      );
       req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
       req.on("error", () => {
         errors++;
@@ -113,7 +131,8 @@ async function steady(rate, seconds) {
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
     // Timers may fire up to a millisecond early: never send before the request is due.
-    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now())
+      await new Promise((r) => setTimeout(r, Math.ceil(wait)));
     inFlight.push(send(due));
   }
   await Promise.all(inFlight);

@@ -15,10 +15,27 @@ const ENTITY = "https://idp.bench.test/saml";
 async function main() {
   const key = await signingKey("bench-idp");
   const urls = ssoUrls("http://127.0.0.1:3900", "bench-org");
-  const conn = { organizationId: "bench-org", protocol: "saml", enabled: true, requireSso: false, samlEntityId: ENTITY, samlSsoUrl: "https://idp.bench.test/sso", samlCertificates: JSON.stringify([key.cert]) } as SsoConnection;
+  const conn = {
+    organizationId: "bench-org",
+    protocol: "saml",
+    enabled: true,
+    requireSso: false,
+    samlEntityId: ENTITY,
+    samlSsoUrl: "https://idp.bench.test/sso",
+    samlCertificates: JSON.stringify([key.cert]),
+  } as SsoConnection;
   // Entra's shape: the assertion signed (SHA-256), one attribute statement.
   const responses = await Promise.all(
-    Array.from({ length: N + 20 }, (_, i) => signedResponse({ entityId: ENTITY, acsUrl: urls.samlAcsUrl, audience: urls.samlEntityId, nameId: `user${i}@bench.test`, key, attributes: { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": `user${i}@bench.test` } })),
+    Array.from({ length: N + 20 }, (_, i) =>
+      signedResponse({
+        entityId: ENTITY,
+        acsUrl: urls.samlAcsUrl,
+        audience: urls.samlEntityId,
+        nameId: `user${i}@bench.test`,
+        key,
+        attributes: { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": `user${i}@bench.test` },
+      }),
+    ),
   );
   const verify = async (b64: string) => {
     const { profile } = await serviceProvider(conn, urls).validatePostResponseAsync({ SAMLResponse: b64 });

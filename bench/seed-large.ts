@@ -27,7 +27,11 @@ function member(orgId: string, i: number, ids: string[], now: Date) {
     name: { givenName: given, familyName: family },
     emails: [{ value: userName, type: "work", primary: true }],
     title: i % 3 ? "Engineer" : "Manager",
-    [ENTERPRISE]: { employeeNumber: String(i), department: `Dept ${i % 25}`, ...(i > 0 ? { manager: { value: ids[Math.floor(i / 10)] } } : {}) },
+    [ENTERPRISE]: {
+      employeeNumber: String(i),
+      department: `Dept ${i % 25}`,
+      ...(i > 0 ? { manager: { value: ids[Math.floor(i / 10)] } } : {}),
+    },
   };
   return {
     id: ids[i]!,
@@ -87,7 +91,16 @@ async function main() {
   const owner = { id: randomUUID(), email: `owner-${orgId.slice(0, 8)}@bench.example` };
   await db.organization.create({ data: { id: orgId, name: "Bench console" } });
   await db.user.create({ data: { id: owner.id, email: owner.email, name: "Bench Owner", passwordHash: await hashPassword(password) } });
-  const ownerMember = { id: randomUUID(), organizationId: orgId, userId: owner.id, role: "owner", userName: owner.email, userNameLower: owner.email, email: owner.email, emailLower: owner.email };
+  const ownerMember = {
+    id: randomUUID(),
+    organizationId: orgId,
+    userId: owner.id,
+    role: "owner",
+    userName: owner.email,
+    userNameLower: owner.email,
+    email: owner.email,
+    emailLower: owner.email,
+  };
   await db.member.create({ data: { ...ownerMember, displayName: "Bench Owner", displayNameLower: "bench owner" } });
 
   const ids = Array.from({ length: MEMBERS }, () => randomUUID());
@@ -96,11 +109,15 @@ async function main() {
     const rows = Array.from({ length: Math.min(MEMBER_BATCH, MEMBERS - start) }, (_, k) => member(orgId, start + k, ids, now));
     userNames.push(...rows.map((r) => r.userName));
     await db.member.createMany({ data: rows });
-    const emails = rows.filter((r) => r.scimManaged).map((r) => ({ memberId: r.id, value: r.userName, valueLower: r.userName, type: "work", primary: true }));
+    const emails = rows
+      .filter((r) => r.scimManaged)
+      .map((r) => ({ memberId: r.id, value: r.userName, valueLower: r.userName, type: "work", primary: true }));
     await db.memberEmail.createMany({ data: emails });
   }
   for (let start = 0; start < EVENTS; start += EVENT_BATCH) {
-    const rows = Array.from({ length: Math.min(EVENT_BATCH, EVENTS - start) }, (_, k) => event(orgId, start + k, ids, userNames, owner, now));
+    const rows = Array.from({ length: Math.min(EVENT_BATCH, EVENTS - start) }, (_, k) =>
+      event(orgId, start + k, ids, userNames, owner, now),
+    );
     await db.auditEvent.createMany({ data: rows });
   }
   console.error(`seeded ${MEMBERS} members and ${EVENTS} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -32,7 +32,16 @@ async function main() {
   const now = new Date();
   await db.organization.create({ data: { id: orgId, name: "Bench" } });
   await db.scimConfig.create({ data: { organizationId: orgId, enabled: true, enabledAt: now } });
-  await db.scimToken.create({ data: { id: randomUUID(), organizationId: orgId, hash: hashToken(token), prefix: displayPrefix(token), expiresAt: expiryFrom(now), createdByName: "bench" } });
+  await db.scimToken.create({
+    data: {
+      id: randomUUID(),
+      organizationId: orgId,
+      hash: hashToken(token),
+      prefix: displayPrefix(token),
+      expiresAt: expiryFrom(now),
+      createdByName: "bench",
+    },
+  });
 
   const ids: string[] = [];
   const userNames: string[] = [];
@@ -44,7 +53,14 @@ async function main() {
       const id = randomUUID();
       ids.push(id);
       userNames.push(input.userName);
-      rows.push({ id, organizationId: orgId, ...scimColumns(input), scimManaged: true, scimUpdatedAt: now, createdAt: new Date(now.getTime() - (members - i) * 1000) });
+      rows.push({
+        id,
+        organizationId: orgId,
+        ...scimColumns(input),
+        scimManaged: true,
+        scimUpdatedAt: now,
+        createdAt: new Date(now.getTime() - (members - i) * 1000),
+      });
       emails.push(...emailRows(input).map((e) => ({ ...e, memberId: id })));
     }
     await db.member.createMany({ data: rows });
@@ -53,7 +69,9 @@ async function main() {
   // One group holding every member: the group benchmarks' worst case (IDP-REQUESTS.md: 10k+ groups time out elsewhere).
   const groupId = randomUUID();
   const groupName = "All members";
-  await db.group.create({ data: { id: groupId, organizationId: orgId, displayName: groupName, displayNameLower: groupName.toLowerCase(), scimAttributes: "{}" } });
+  await db.group.create({
+    data: { id: groupId, organizationId: orgId, displayName: groupName, displayNameLower: groupName.toLowerCase(), scimAttributes: "{}" },
+  });
   for (let start = 0; start < ids.length; start += BATCH) {
     await db.groupMember.createMany({ data: ids.slice(start, start + BATCH).map((memberId) => ({ groupId, memberId, createdAt: now })) });
   }

@@ -39,13 +39,19 @@ test.beforeAll(async () => {
     NEXTAUTH_URL: origin,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const append = (chunk: Buffer) => void (log += chunk.toString());
   server.stdout?.on("data", append);
   server.stderr?.on("data", append);
   // The sign-in page needs no database: it answers once the server is up.
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${origin}/login`).then((r) => r.ok, () => false);
+    const up = await fetch(`${origin}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     expect(server.exitCode, log).toBeNull();
     await new Promise((r) => setTimeout(r, 500));

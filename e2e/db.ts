@@ -12,7 +12,10 @@ export async function setTokenExpiry(tokenId: string, expiresAt: Date): Promise<
     await client.connect();
     try {
       // timestamp(3) without time zone, in UTC (as Prisma writes it).
-      await client.query(`UPDATE "ScimToken" SET "expiresAt" = ($1::timestamptz AT TIME ZONE 'UTC') WHERE "id" = $2`, [expiresAt.toISOString(), tokenId]);
+      await client.query(`UPDATE "ScimToken" SET "expiresAt" = ($1::timestamptz AT TIME ZONE 'UTC') WHERE "id" = $2`, [
+        expiresAt.toISOString(),
+        tokenId,
+      ]);
     } finally {
       await client.end();
     }
@@ -22,7 +25,9 @@ export async function setTokenExpiry(tokenId: string, expiresAt: Date): Promise<
   const db = new Database(file);
   try {
     db.pragma("busy_timeout = 5000");
-    const changed = db.prepare(`UPDATE "ScimToken" SET "expiresAt" = ? WHERE "id" = ?`).run(expiresAt.toISOString().replace("Z", "+00:00"), tokenId).changes;
+    const changed = db
+      .prepare(`UPDATE "ScimToken" SET "expiresAt" = ? WHERE "id" = ?`)
+      .run(expiresAt.toISOString().replace("Z", "+00:00"), tokenId).changes;
     if (changed !== 1) throw new Error(`token ${tokenId} not found in ${file}`);
   } finally {
     db.close();

@@ -20,7 +20,10 @@ const OIDC_CLIENT = { clientId: "console-story", clientSecret: "story-oidc-secre
 // SAML, then OpenID Connect against the test OP in each of its modes: conforming (the username
 // claim only from UserInfo) and Entra-like (the claim in the ID token).
 type Run = { protocol: "saml"; label: string } | { protocol: "oidc"; label: string; opMode: OidcOpMode };
-const RUNS: Run[] = [{ protocol: "saml", label: "SAML" }, ...OIDC_OP_MODES.map((opMode) => ({ protocol: "oidc" as const, label: `OpenID Connect (${opMode} OP)`, opMode }))];
+const RUNS: Run[] = [
+  { protocol: "saml", label: "SAML" },
+  ...OIDC_OP_MODES.map((opMode) => ({ protocol: "oidc" as const, label: `OpenID Connect (${opMode} OP)`, opMode })),
+];
 
 test.describe("A group's permission in single sign-on sessions", () => {
   let owner: Page;
@@ -33,10 +36,22 @@ test.describe("A group's permission in single sign-on sessions", () => {
 
   /** The identity provider's SCIM client (the token the owner created for it). */
   const idp = (request: APIRequestContext, method: string, path: string, body?: unknown) =>
-    request.fetch(`/scim/v2/${orgId}${path}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": SCIM_JSON, Accept: SCIM_JSON }, data: body === undefined ? undefined : JSON.stringify(body) });
-  const patch = (path: string, Operations: unknown[]) => idp(owner.request, "PATCH", path, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
+    request.fetch(`/scim/v2/${orgId}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": SCIM_JSON, Accept: SCIM_JSON },
+      data: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const patch = (path: string, Operations: unknown[]) =>
+    idp(owner.request, "PATCH", path, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
   const connect = async (connection: Record<string, unknown>) =>
-    expect((await owner.request.put(`/api/organizations/${orgId}/sso`, { headers: { Origin: origin }, data: { enabled: true, requireSso: false, ...connection } })).status()).toBe(200);
+    expect(
+      (
+        await owner.request.put(`/api/organizations/${orgId}/sso`, {
+          headers: { Origin: origin },
+          data: { enabled: true, requireSso: false, ...connection },
+        })
+      ).status(),
+    ).toBe(200);
 
   test.beforeAll(async ({ browser }) => {
     owner = await (await browser.newContext()).newPage();
@@ -54,7 +69,10 @@ test.describe("A group's permission in single sign-on sessions", () => {
     if (graceId) await idp(owner.request, "DELETE", `/Users/${graceId}`);
     await owner.request.post(`/api/organizations/${orgId}/scim/disable`, { headers, data: { confirm: "Disable" } });
     // SAML again, turned off: the Single sign-on spec sets it up from its own IdP's metadata.
-    await owner.request.put(`/api/organizations/${orgId}/sso`, { headers, data: { protocol: "saml", enabled: false, requireSso: false, saml: { metadataXml: saml.metadataXml() } } });
+    await owner.request.put(`/api/organizations/${orgId}/sso`, {
+      headers,
+      data: { protocol: "saml", enabled: false, requireSso: false, saml: { metadataXml: saml.metadataXml() } },
+    });
     await saml?.stop();
     await owner.context().close();
   });
@@ -69,7 +87,11 @@ test.describe("A group's permission in single sign-on sessions", () => {
     });
     expect(user.status()).toBe(201);
     graceId = ((await user.json()) as { id: string }).id;
-    const group = await idp(owner.request, "POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: GROUP_NAME, members: [{ value: graceId }] });
+    const group = await idp(owner.request, "POST", "/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: GROUP_NAME,
+      members: [{ value: graceId }],
+    });
     expect(group.status()).toBe(201);
     groupId = ((await group.json()) as { id: string }).id;
   });
@@ -87,7 +109,9 @@ test.describe("A group's permission in single sign-on sessions", () => {
   });
 
   for (const run of RUNS) {
-    test(`${run.label}: she manages SCIM tokens through her group; out of it she is refused, back in she is not; locked, refused`, async ({ browser }) => {
+    test(`${run.label}: she manages SCIM tokens through her group; out of it she is refused, back in she is not; locked, refused`, async ({
+      browser,
+    }) => {
       let op: OidcTestOp | undefined;
       try {
         if (run.protocol === "saml") {

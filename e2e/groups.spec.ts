@@ -19,7 +19,11 @@ test.describe("Groups, and mapping a group to the IAM permission", () => {
   let groupId: string;
 
   const idp = (method: string, path: string, body?: unknown) =>
-    page.request.fetch(`/scim/v2/${orgId}${path}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" }, data: body === undefined ? undefined : JSON.stringify(body) });
+    page.request.fetch(`/scim/v2/${orgId}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" },
+      data: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   test.beforeAll(async ({ browser }) => {
     page = await (await browser.newContext()).newPage();
@@ -29,15 +33,26 @@ test.describe("Groups, and mapping a group to the IAM permission", () => {
     orgId = await acmeId(page.request);
     token = await freshToken(page.request, orgId, origin);
     // The IdP claims member@acme.test (by userName) and creates a newcomer, then pushes a group with both.
-    const member = (await (await idp("POST", "/Users", { userName: MEMBER, name: { givenName: "Mem", familyName: "Ber" } })).json()) as { id: string };
-    const newcomer = (await (await idp("POST", "/Users", { userName: NEWCOMER, name: { givenName: "Lin", familyName: "Newcomer" } })).json()) as { id: string };
-    const group = await idp("POST", "/Groups", { schemas: [GROUP], displayName: GROUP_NAME, members: [{ value: member.id }, { value: newcomer.id }] });
+    const member = (await (await idp("POST", "/Users", { userName: MEMBER, name: { givenName: "Mem", familyName: "Ber" } })).json()) as {
+      id: string;
+    };
+    const newcomer = (await (
+      await idp("POST", "/Users", { userName: NEWCOMER, name: { givenName: "Lin", familyName: "Newcomer" } })
+    ).json()) as { id: string };
+    const group = await idp("POST", "/Groups", {
+      schemas: [GROUP],
+      displayName: GROUP_NAME,
+      members: [{ value: member.id }, { value: newcomer.id }],
+    });
     expect(group.status()).toBe(201);
     groupId = ((await group.json()) as { id: string }).id;
   });
 
   test.afterAll(async () => {
-    await page.request.put(`/api/organizations/${orgId}/groups/${groupId}/mapping`, { headers: { Origin: origin }, data: { permission: null } });
+    await page.request.put(`/api/organizations/${orgId}/groups/${groupId}/mapping`, {
+      headers: { Origin: origin },
+      data: { permission: null },
+    });
     await page.request.post(`/api/organizations/${orgId}/scim/disable`, { headers: { Origin: origin }, data: { confirm: "Disable" } });
     await page.context().close();
   });

@@ -6,7 +6,12 @@ export const IAM = "iam@acme.test";
 export const MEMBER = "member@acme.test";
 
 /** Signs in through the form, as a person does. */
-export async function signInWithForm(page: Page, email: string, password = PASSWORD, landing: RegExp = /\/organizations\/[^/]+\/settings\/scim/): Promise<void> {
+export async function signInWithForm(
+  page: Page,
+  email: string,
+  password = PASSWORD,
+  landing: RegExp = /\/organizations\/[^/]+\/settings\/scim/,
+): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -25,7 +30,10 @@ export async function signInWithApi(request: APIRequestContext, email: string): 
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
   const { cookies } = await request.storageState();
-  expect(cookies.map((c) => c.name), `signing in as ${email}`).toContain("next-auth.session-token");
+  expect(
+    cookies.map((c) => c.name),
+    `signing in as ${email}`,
+  ).toContain("next-auth.session-token");
 }
 
 /** The seeded demo organization's id. */

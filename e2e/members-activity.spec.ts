@@ -46,7 +46,10 @@ test.describe("Members and activity, after acting in the identity provider", () 
 
   test.afterAll(async () => {
     // Leave Acme as e2e/scim-settings.spec.ts expects it: SCIM disabled, no tokens.
-    const res = await page.request.post(`/api/organizations/${orgId}/scim/disable`, { headers: { Origin: origin }, data: { confirm: "Disable" } });
+    const res = await page.request.post(`/api/organizations/${orgId}/scim/disable`, {
+      headers: { Origin: origin },
+      data: { confirm: "Disable" },
+    });
     expect([200, 409]).toContain(res.status());
     await page.context().close();
   });
@@ -84,7 +87,9 @@ test.describe("Members and activity, after acting in the identity provider", () 
     await expectNoSeriousA11yViolations(page);
     await details.getByRole("button", { name: "Close dialog" }).click();
 
-    await row(GRACE).getByRole("button", { name: `Lock ${GRACE}` }).click();
+    await row(GRACE)
+      .getByRole("button", { name: `Lock ${GRACE}` })
+      .click();
     const refused = page.getByRole("dialog", { name: `You can't lock ${GRACE} here` });
     await expect(refused).toContainText("is managed by SCIM");
     await refused.getByRole("button", { name: "OK" }).click();
@@ -92,8 +97,19 @@ test.describe("Members and activity, after acting in the identity provider", () 
   });
 
   test("renamed, then deactivated in the IdP: the new name and the lock show", async () => {
-    expect((await idp("PATCH", `/Users/${graceId}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "name.familyName", value: "Murray Hopper" }] })).status()).toBe(200);
-    expect((await idp("PATCH", `/Users/${graceId}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] })).status()).toBe(200);
+    expect(
+      (
+        await idp("PATCH", `/Users/${graceId}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: "replace", path: "name.familyName", value: "Murray Hopper" }],
+        })
+      ).status(),
+    ).toBe(200);
+    expect(
+      (
+        await idp("PATCH", `/Users/${graceId}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] })
+      ).status(),
+    ).toBe(200);
 
     await membersPage("?q=grace.hopper");
     await expect(row(GRACE)).toContainText("Grace Murray Hopper");
@@ -158,18 +174,27 @@ test.describe("Members and activity, after acting in the identity provider", () 
     const david = "david.petit@acme.test";
     await membersPage("?managed=unmanaged&q=david");
     await expect(row(david)).toContainText("Not managed");
-    await row(david).getByRole("button", { name: `Lock ${david}` }).click();
+    await row(david)
+      .getByRole("button", { name: `Lock ${david}` })
+      .click();
     const confirm = page.getByRole("dialog", { name: `Lock ${david}?` });
     await confirm.getByRole("button", { name: "Lock member" }).click();
     await expect(confirm).toBeHidden();
     await expect(row(david)).toContainText("Locked");
-    await row(david).getByRole("button", { name: `Remove ${david}` }).click();
+    await row(david)
+      .getByRole("button", { name: `Remove ${david}` })
+      .click();
     const removal = page.getByRole("dialog", { name: `Remove ${david}?` });
     await expect(removal).toContainText("This cannot be undone");
     await removal.getByRole("button", { name: "Cancel" }).click();
     await expect(removal).toBeHidden();
-    await row(david).getByRole("button", { name: `Unlock ${david}` }).click();
-    await page.getByRole("dialog", { name: `Unlock ${david}?` }).getByRole("button", { name: "Unlock member" }).click();
+    await row(david)
+      .getByRole("button", { name: `Unlock ${david}` })
+      .click();
+    await page
+      .getByRole("dialog", { name: `Unlock ${david}?` })
+      .getByRole("button", { name: "Unlock member" })
+      .click();
     await expect(row(david)).toContainText("Active");
 
     await page.goto(`/organizations/${orgId}/activity?action=console&q=david`);
@@ -182,7 +207,9 @@ test.describe("Members and activity, after acting in the identity provider", () 
   test("nobody locks themselves", async () => {
     await membersPage(`?q=${encodeURIComponent(OWNER)}`);
     await expect(row(OWNER)).toContainText("(you)");
-    await row(OWNER).getByRole("button", { name: `Lock ${OWNER}` }).click();
+    await row(OWNER)
+      .getByRole("button", { name: `Lock ${OWNER}` })
+      .click();
     await expect(page.getByRole("dialog", { name: `You can't lock ${OWNER} here` })).toContainText("You cannot lock your own account.");
   });
 });

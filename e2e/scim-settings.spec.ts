@@ -9,9 +9,11 @@ async function readClipboard(page: Page): Promise<string> {
 }
 
 async function expectNoSeriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze() // toasts animate in; their final colours pass;
+  const result = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze(); // toasts animate in; their final colours pass;
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ") + " " + (n.failureSummary ?? "")).join(" | ")}`)).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ") + " " + (n.failureSummary ?? "")).join(" | ")}`),
+  ).toEqual([]);
 }
 
 test.describe("Automatic user provisioning (SCIM), as the organization owner", () => {
@@ -161,9 +163,12 @@ test("a member without the IAM permission lands on My account, and sees the no-p
   await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
   await page.goto(page.url().replace(/\/account$/, "/"));
   await expect(page).toHaveURL(/\/account$/);
-  const orgId = ((await (await page.request.get("/api/organizations")).json()) as { organizations: { id: string }[] }).organizations[0]?.id ?? "";
+  const orgId =
+    ((await (await page.request.get("/api/organizations")).json()) as { organizations: { id: string }[] }).organizations[0]?.id ?? "";
   await page.goto(`/organizations/${orgId}/settings/scim`);
-  await expect(page.getByRole("alert").filter({ hasText: "You don't have permission" })).toContainText("You don't have permission to view this page");
+  await expect(page.getByRole("alert").filter({ hasText: "You don't have permission" })).toContainText(
+    "You don't have permission to view this page",
+  );
   await expect(page.getByRole("button", { name: "Enable", exact: true })).toHaveCount(0);
 });
 

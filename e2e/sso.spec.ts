@@ -15,7 +15,11 @@ const SCIM = "application/scim+json";
 const grace = `grace.e2e-${Date.now()}@acme.test`;
 
 async function scim(request: APIRequestContext, base: string, token: string, method: string, path: string, data?: unknown) {
-  return request.fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": SCIM, Accept: SCIM }, data: data === undefined ? undefined : JSON.stringify(data) });
+  return request.fetch(`${base}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": SCIM, Accept: SCIM },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
 }
 
 test.describe("Single sign-on with SCIM-provisioned members", () => {
@@ -37,7 +41,9 @@ test.describe("Single sign-on with SCIM-provisioned members", () => {
     const status = (await (await owner.request.get(`/api/organizations/${orgId}/scim`)).json()) as { enabled: boolean };
     const headers = { Origin: base };
     if (status.enabled) await owner.request.post(`/api/organizations/${orgId}/scim/disable`, { headers, data: { confirm: "Disable" } });
-    token = ((await (await owner.request.post(`/api/organizations/${orgId}/scim/enable`, { headers, data: {} })).json()) as { token: string }).token;
+    token = (
+      (await (await owner.request.post(`/api/organizations/${orgId}/scim/enable`, { headers, data: {} })).json()) as { token: string }
+    ).token;
     const created = await scim(owner.request, base, token, "POST", `/scim/v2/${orgId}/Users`, {
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
       userName: grace,
@@ -54,12 +60,23 @@ test.describe("Single sign-on with SCIM-provisioned members", () => {
   });
 
   const setActive = async (active: boolean) =>
-    expect((await scim(owner.request, base, token, "PATCH", `/scim/v2/${orgId}/Users/${graceId}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: active }] })).status()).toBe(200);
+    expect(
+      (
+        await scim(owner.request, base, token, "PATCH", `/scim/v2/${orgId}/Users/${graceId}`, {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "replace", path: "active", value: active }],
+        })
+      ).status(),
+    ).toBe(200);
 
   test("the owner connects a SAML IdP from its federation metadata and sees what to paste", async () => {
     await owner.goto(`/organizations/${orgId}/settings/sso`);
-    await expect(owner.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Single sign-on" })).toHaveAttribute("aria-current", "page");
-    await expect(owner.getByLabel("Reply URL (Assertion Consumer Service URL)", { exact: true })).toHaveValue(`${base}/sso/${orgId}/saml/acs`);
+    await expect(
+      owner.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Single sign-on" }),
+    ).toHaveAttribute("aria-current", "page");
+    await expect(owner.getByLabel("Reply URL (Assertion Consumer Service URL)", { exact: true })).toHaveValue(
+      `${base}/sso/${orgId}/saml/acs`,
+    );
     await expect(owner.getByLabel("Identifier (Entity ID)", { exact: true })).toHaveValue(`${base}/sso/${orgId}/saml/metadata`);
     await owner.getByLabel("Federation metadata XML", { exact: true }).fill(saml.metadataXml());
     await owner.getByLabel("Enable single sign-on").check();
@@ -82,7 +99,9 @@ test.describe("Single sign-on with SCIM-provisioned members", () => {
     await expect(owner.getByRole("heading", { name: "Single sign-on", exact: true })).toBeVisible();
   });
 
-  test("SAML: the member signs in through the IdP's page, the IdP locks them over SCIM, the next page load is refused; unlock lets them back", async ({ browser }) => {
+  test("SAML: the member signs in through the IdP's page, the IdP locks them over SCIM, the next page load is refused; unlock lets them back", async ({
+    browser,
+  }) => {
     const page = await signInWithSso(browser, orgId, grace, samlIdpPage);
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
@@ -105,9 +124,14 @@ test.describe("Single sign-on with SCIM-provisioned members", () => {
   });
 
   for (const mode of OIDC_OP_MODES) {
-    test(`OIDC (${mode} OP): the owner switches to OpenID Connect; the member signs in through oidc-provider; lock refuses the next load; unlock lets them back`, async ({ browser }) => {
+    test(`OIDC (${mode} OP): the owner switches to OpenID Connect; the member signs in through oidc-provider; lock refuses the next load; unlock lets them back`, async ({
+      browser,
+    }) => {
       await op?.stop();
-      op = await OidcTestOp.start([{ clientId: "console-e2e", clientSecret: "e2e-oidc-secret", redirectUris: [`${base}/sso/${orgId}/oidc/callback`] }], { mode });
+      op = await OidcTestOp.start(
+        [{ clientId: "console-e2e", clientSecret: "e2e-oidc-secret", redirectUris: [`${base}/sso/${orgId}/oidc/callback`] }],
+        { mode },
+      );
       await owner.goto(`/organizations/${orgId}/settings/sso`);
       await owner.getByRole("radio", { name: "OpenID Connect" }).check();
       await expect(owner.getByLabel("Redirect URI", { exact: true })).toHaveValue(`${base}/sso/${orgId}/oidc/callback`);

@@ -16,7 +16,8 @@ interface Created {
 async function freshScim(request: APIRequestContext, orgId: string, origin: string): Promise<Created> {
   const headers = { Origin: origin };
   const s = (await (await request.get(`/api/organizations/${orgId}/scim`)).json()) as { enabled: boolean };
-  if (s.enabled) expect((await request.post(`/api/organizations/${orgId}/scim/disable`, { headers, data: { confirm: "Disable" } })).status()).toBe(200);
+  if (s.enabled)
+    expect((await request.post(`/api/organizations/${orgId}/scim/disable`, { headers, data: { confirm: "Disable" } })).status()).toBe(200);
   const res = await request.post(`/api/organizations/${orgId}/scim/enable`, { headers });
   expect(res.status()).toBe(201);
   return (await res.json()) as Created;
@@ -58,10 +59,15 @@ test("an expiring last token: banner, generate replacement, the IdP switches, de
   await expect(rotation).toContainText(`Waiting for your identity provider's first request with ${newPrefix}…`);
 
   // The identity provider (Okta here) makes its first request with the new token.
-  const scim = await context.request.get(`/scim/v2/${orgId}/Users?count=1`, { headers: { Authorization: `Bearer ${newToken}`, "User-Agent": "Okta SCIM Client 1.0.0" } });
+  const scim = await context.request.get(`/scim/v2/${orgId}/Users?count=1`, {
+    headers: { Authorization: `Bearer ${newToken}`, "User-Agent": "Okta SCIM Client 1.0.0" },
+  });
   expect(scim.status()).toBe(200);
 
-  await expect(rotation).toContainText(new RegExp(`Your identity provider switched to ${newPrefix}… at \\d{1,2}:\\d{2}.*Delete the old token\\?`), { timeout: 15_000 });
+  await expect(rotation).toContainText(
+    new RegExp(`Your identity provider switched to ${newPrefix}… at \\d{1,2}:\\d{2}.*Delete the old token\\?`),
+    { timeout: 15_000 },
+  );
   const rows = page.getByTestId("token-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: newPrefix }).getByTestId("token-client")).toContainText("Okta");
@@ -78,7 +84,10 @@ test("an expiring last token: banner, generate replacement, the IdP switches, de
   await context.close();
 });
 
-test("every token expires while the 'delete the old token?' panel is open: provisioning has stopped shows", async ({ browser, baseURL }) => {
+test("every token expires while the 'delete the old token?' panel is open: provisioning has stopped shows", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInWithApi(context.request, OWNER);
@@ -91,12 +100,16 @@ test("every token expires while the 'delete the old token?' panel is open: provi
   const dialog = page.getByRole("dialog", { name: "Your SCIM token" });
   const newToken = await dialog.getByLabel("SCIM token", { exact: true }).inputValue();
   await dialog.getByRole("button", { name: "Close", exact: true }).click();
-  expect((await context.request.get(`/scim/v2/${orgId}/Users?count=1`, { headers: { Authorization: `Bearer ${newToken}` } })).status()).toBe(200);
+  expect(
+    (await context.request.get(`/scim/v2/${orgId}/Users?count=1`, { headers: { Authorization: `Bearer ${newToken}` } })).status(),
+  ).toBe(200);
   const rotation = page.getByTestId("rotation");
   await expect(rotation).toContainText("Delete the old token?", { timeout: 15_000 });
 
   // Both tokens run out while that panel is open (the watch survives the reload).
-  const tokens = ((await (await context.request.get(`/api/organizations/${orgId}/scim`)).json()) as { tokens: { id: string; prefix: string }[] }).tokens;
+  const tokens = (
+    (await (await context.request.get(`/api/organizations/${orgId}/scim`)).json()) as { tokens: { id: string; prefix: string }[] }
+  ).tokens;
   const fresh = tokens.find((t) => newToken.startsWith(t.prefix));
   expect(fresh).toBeDefined();
   await setTokenExpiry(old.tokenInfo.id, new Date(Date.now() - DAY));

@@ -26,7 +26,11 @@ const MEMBERS = [
 ] as const;
 
 function memberData(orgId: string, userName: string, given: string, family: string) {
-  return { id: randomUUID(), organizationId: orgId, ...profileColumns({ userName, email: userName, givenName: given, familyName: family }) };
+  return {
+    id: randomUUID(),
+    organizationId: orgId,
+    ...profileColumns({ userName, email: userName, givenName: given, familyName: family }),
+  };
 }
 
 async function main() {

@@ -34,10 +34,18 @@ async function main(): Promise<void> {
   if (!isMode(OIDC_MODE)) throw new Error(`DEMO_OIDC_MODE is "${OIDC_MODE}"; it must be one of ${OIDC_OP_MODES.join(", ")}.`);
   const keys = await demoKey();
   const orgs = await db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const members = await db.member.findMany({ select: { userName: true, organization: { select: { name: true } } }, orderBy: { userName: "asc" }, take: 20 });
+  const members = await db.member.findMany({
+    select: { userName: true, organization: { select: { name: true } } },
+    orderBy: { userName: "asc" },
+    take: 20,
+  });
   await db.$disconnect();
   const saml = await SamlTestIdp.start(SAML_PORT, keys.saml);
-  const op = await OidcTestOp.start([{ ...CLIENT, redirectUris: orgs.map((o) => `${APP_URL}/sso/${o.id}/oidc/callback`) }], { port: OIDC_PORT, keys: [keys.jwk], mode: OIDC_MODE });
+  const op = await OidcTestOp.start([{ ...CLIENT, redirectUris: orgs.map((o) => `${APP_URL}/sso/${o.id}/oidc/callback`) }], {
+    port: OIDC_PORT,
+    keys: [keys.jwk],
+    mode: OIDC_MODE,
+  });
   writeFileSync(METADATA_FILE, saml.metadataXml());
   console.info(`
 Demo identity provider running (loopback only; Ctrl-C stops it).

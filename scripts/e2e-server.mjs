@@ -21,6 +21,9 @@ const env = {
 await migrate(env.DATABASE_URL);
 const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "-H", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -10,14 +10,19 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const recordsDir = path.join(root, "test-results", "hardening");
 const output = path.join(root, "docs", "HARDENING.md");
 
-const cell = (v) => String(v ?? "—").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (v) =>
+  String(v ?? "—")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 const count = (v) => (Number.isFinite(v) ? Number(v).toLocaleString("en-US") : "—");
 const minute = (d) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export function readRecords(dir = recordsDir) {
   if (!existsSync(dir)) return [];
   const records = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     const file = path.join(dir, name);
     try {
       const r = JSON.parse(readFileSync(file, "utf8"));
@@ -46,9 +51,22 @@ export function render(records, now = new Date()) {
     "",
     "| Suite | Database | Cases tried | Faults injected | Requests sent | Outcome | Details | Recorded |",
     "| --- | --- | ---: | ---: | ---: | --- | --- | --- |",
-    ...records.map((r) =>
-      [r.suite, r.database, count(r.cases), count(r.faults), count(r.requests), r.outcome, (r.notes ?? []).join("; ") || "—", minute(r.recorded)].map(cell).join(" | "),
-    ).map((row) => `| ${row} |`),
+    ...records
+      .map((r) =>
+        [
+          r.suite,
+          r.database,
+          count(r.cases),
+          count(r.faults),
+          count(r.requests),
+          r.outcome,
+          (r.notes ?? []).join("; ") || "—",
+          minute(r.recorded),
+        ]
+          .map(cell)
+          .join(" | "),
+      )
+      .map((row) => `| ${row} |`),
     "",
     "Cases: scenarios tried (generated inputs for fuzz suites; tests, kill rounds or outage cycles otherwise).",
     "Faults: SIGKILLs, database connections cut or black-holed, SQLite locks held by another process.",

@@ -13,7 +13,8 @@ function migrationsDir(url) {
 }
 
 /** Records one applied migration: (name, appliedAt), in the dialect's placeholders. */
-const record = (dialect) => `INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (${PLACEHOLDERS[dialect].value(1)}, ${PLACEHOLDERS[dialect].value(2)})`;
+const record = (dialect) =>
+  `INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (${PLACEHOLDERS[dialect].value(1)}, ${PLACEHOLDERS[dialect].value(2)})`;
 
 function pending(dir, applied) {
   return readdirSync(dir, { withFileTypes: true })
@@ -32,7 +33,12 @@ async function migrateSqlite(url) {
   try {
     applyPragmas(db, "migrator");
     db.exec('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
-    const applied = new Set(db.prepare('SELECT "name" FROM "_app_migrations"').all().map((r) => r.name));
+    const applied = new Set(
+      db
+        .prepare('SELECT "name" FROM "_app_migrations"')
+        .all()
+        .map((r) => r.name),
+    );
     const todo = pending(migrationsDir(url), applied);
     for (const m of todo) {
       db.transaction(() => {

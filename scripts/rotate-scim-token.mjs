@@ -62,11 +62,19 @@ async function handToIdp(token, baseUrl) {
   if (idp === "entra") {
     // Microsoft Graph: PUT /servicePrincipals/{id}/synchronization/secrets (Synchronization.ReadWrite.All); 204 No Content.
     const graph = (env.GRAPH_URL ?? "https://graph.microsoft.com/v1.0").replace(/\/+$/, "");
-    const res = await fetch(`${graph}/servicePrincipals/${encodeURIComponent(need("ENTRA_SERVICE_PRINCIPAL_ID"))}/synchronization/secrets`, {
-      method: "PUT",
-      headers: { Authorization: `Bearer ${need("GRAPH_TOKEN")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ value: [{ key: "BaseAddress", value: baseUrl }, { key: "SecretToken", value: token }] }),
-    });
+    const res = await fetch(
+      `${graph}/servicePrincipals/${encodeURIComponent(need("ENTRA_SERVICE_PRINCIPAL_ID"))}/synchronization/secrets`,
+      {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${need("GRAPH_TOKEN")}`, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          value: [
+            { key: "BaseAddress", value: baseUrl },
+            { key: "SecretToken", value: token },
+          ],
+        }),
+      },
+    );
     if (!res.ok) throw new Error(`Microsoft Graph refused the new secret: HTTP ${res.status} ${await res.text()}`);
     return;
   }
@@ -85,7 +93,8 @@ async function main() {
   if (!before.enabled) fail(2, "SCIM is not enabled for this organization: enable it in the console first.");
   const old = before.tokens.filter((t) => t.status === "active" || t.id === before.expiry?.tokenId);
   const active = before.tokens.filter((t) => t.status === "active");
-  if (active.length >= before.maxActiveTokens) fail(2, `${active.length} tokens are already active: delete the one your identity provider no longer uses, then run this again.`);
+  if (active.length >= before.maxActiveTokens)
+    fail(2, `${active.length} tokens are already active: delete the one your identity provider no longer uses, then run this again.`);
 
   const created = await api("POST", "/tokens");
   const fresh = created.tokenInfo;
@@ -105,10 +114,16 @@ async function main() {
     const t = now.tokens.find((x) => x.id === fresh.id);
     if (!t) fail(1, `Token ${fresh.prefix}… disappeared (deleted in the console?).`);
     if (t.lastUsedAt) {
-      console.log(`The identity provider switched to ${t.prefix}… at ${t.lastUsedAt}${t.lastUsedClient ? ` (${t.lastUsedClient}, ${t.lastUsedAddress ?? "?"})` : ""}.`);
+      console.log(
+        `The identity provider switched to ${t.prefix}… at ${t.lastUsedAt}${t.lastUsedClient ? ` (${t.lastUsedClient}, ${t.lastUsedAddress ?? "?"})` : ""}.`,
+      );
       break;
     }
-    if (Date.now() > deadline) fail(3, `The identity provider has not used ${fresh.prefix}… within ${waitMs / 1000} s; both tokens are left active. Run again later or delete the old token by hand.`);
+    if (Date.now() > deadline)
+      fail(
+        3,
+        `The identity provider has not used ${fresh.prefix}… within ${waitMs / 1000} s; both tokens are left active. Run again later or delete the old token by hand.`,
+      );
     await sleep(pollMs);
   }
   for (const t of old) {

@@ -15,9 +15,13 @@ const HEADER = "// GENERATED from prisma/schema.prisma by scripts/derive-postgre
 export function derivePostgresSchema(sqliteSchema) {
   const out = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(/url\s*=\s*"file:[^"]*"(.*)/, 'url      = "postgresql://localhost/placeholder" // required by the 6.19 CLI; the driver adapter decides the real database')
+    .replace(
+      /url\s*=\s*"file:[^"]*"(.*)/,
+      'url      = "postgresql://localhost/placeholder" // required by the 6.19 CLI; the driver adapter decides the real database',
+    )
     .replace(/output\s*=\s*"\.\.\/lib\/generated\/prisma"/, 'output     = "../../lib/generated/prisma-pg"');
-  if (out === sqliteSchema || !out.includes('"postgresql"') || !out.includes("prisma-pg")) throw new Error("Could not derive the PostgreSQL schema: generator or datasource block changed shape");
+  if (out === sqliteSchema || !out.includes('"postgresql"') || !out.includes("prisma-pg"))
+    throw new Error("Could not derive the PostgreSQL schema: generator or datasource block changed shape");
   return HEADER + out;
 }
 
@@ -33,8 +37,22 @@ const prismaCli = path.join(root, "node_modules/prisma/build/index.js");
 
 /** SQL that turns schema `from` (file path, or null for empty) into schema `to`. */
 export function diffSql(from, to) {
-  const args = [prismaCli, "migrate", "diff", from ? "--from-schema-datamodel" : "--from-empty", ...(from ? [from] : []), "--to-schema-datamodel", to, "--script"];
-  return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+  const args = [
+    prismaCli,
+    "migrate",
+    "diff",
+    from ? "--from-schema-datamodel" : "--from-empty",
+    ...(from ? [from] : []),
+    "--to-schema-datamodel",
+    to,
+    "--script",
+  ];
+  return execFileSync(process.execPath, args, {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
 }
 
 /**

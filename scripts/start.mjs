@@ -52,6 +52,9 @@ if (existsSync("prisma/.demo-credentials") && !isPostgresUrl(config.DATABASE_URL
 console.log(`Console: http://localhost:${port}\n`);
 // next start leaves SIGTERM to instrumentation.ts (lib/ops/shutdown.ts: grace period, database closed, exit 0).
 if (!dev) process.env.NEXT_MANUAL_SIG_HANDLE = "true";
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -46,7 +46,11 @@ async function postgresProblem(url) {
 
 function vitest(label, outFile, env, filters = []) {
   rmSync(outFile, { force: true });
-  step(label, [bin("vitest", "vitest.mjs"), "run", ...filters, "--reporter=default", "--reporter=json", `--outputFile.json=${outFile}`], env);
+  step(
+    label,
+    [bin("vitest", "vitest.mjs"), "run", ...filters, "--reporter=default", "--reporter=json", `--outputFile.json=${outFile}`],
+    env,
+  );
   const r = readJson(outFile);
   if (r) results.push({ label, passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
   else if (!failedStep || failedStep === label) results.push({ label, passed: 0, failed: 1, skipped: 0 });
@@ -72,14 +76,27 @@ if (pgProblem) {
 rmSync("test-results/e2e.json", { force: true });
 step("end-to-end (Playwright, Chromium)", [bin("@playwright/test", "cli.js"), "test"]);
 const e2e = readJson("test-results/e2e.json");
-if (e2e) results.push({ label: "end-to-end (Playwright, Chromium)", passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected, skipped: e2e.stats.skipped });
+if (e2e)
+  results.push({
+    label: "end-to-end (Playwright, Chromium)",
+    passed: e2e.stats.expected + e2e.stats.flaky,
+    failed: e2e.stats.unexpected,
+    skipped: e2e.stats.skipped,
+  });
 
 // docs/HARDENING.md: the table of what the fuzz, concurrency and stress suites tried, from their own records.
 spawnSync(process.execPath, ["scripts/hardening-report.mjs"], { stdio: "inherit" });
 
-const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log("\nTest summary");
-for (const r of results) console.log(`  ${r.label.padEnd(40)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped`);
+for (const r of results)
+  console.log(
+    `  ${r.label.padEnd(40)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped`,
+  );
 if (failedStep) console.log(`  stopped at: ${failedStep}`);
 const failed = total.failed + (failedStep && total.failed === 0 ? 1 : 0);
 console.log(`\n${total.passed} passed, ${failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);

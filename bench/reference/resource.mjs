@@ -21,7 +21,13 @@ export function toResource(row, base) {
     userName: row.userName,
     externalId: row.externalId ?? undefined,
     active: !row.locked,
-    meta: { resourceType: "User", created: iso(row.createdAt), lastModified: iso(row.updatedAt), location: `${base}/Users/${row.id}`, version: `W/"${row.version}"` },
+    meta: {
+      resourceType: "User",
+      created: iso(row.createdAt),
+      lastModified: iso(row.updatedAt),
+      location: `${base}/Users/${row.id}`,
+      version: `W/"${row.version}"`,
+    },
   };
 }
 
@@ -30,11 +36,22 @@ export function answer(q, orgId, rest, search, base) {
   if (rest.length === 1 && rest[0] === "Users") {
     const m = /^userName eq "(.*)"$/.exec(search.get("filter") ?? "");
     const rows = m ? q.byUserName.all(orgId, m[1].toLowerCase()) : [];
-    return [200, { schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: rows.length, startIndex: 1, itemsPerPage: rows.length, Resources: rows.map((r) => toResource(r, base)) }];
+    return [
+      200,
+      {
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+        totalResults: rows.length,
+        startIndex: 1,
+        itemsPerPage: rows.length,
+        Resources: rows.map((r) => toResource(r, base)),
+      },
+    ];
   }
   if (rest.length === 2 && rest[0] === "Users") {
     const row = q.byId.get(rest[1], orgId);
-    return row ? [200, toResource(row, base)] : [404, { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "404", detail: "not found" }];
+    return row
+      ? [200, toResource(row, base)]
+      : [404, { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "404", detail: "not found" }];
   }
   return [404, { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "404", detail: "not found" }];
 }

@@ -32,13 +32,18 @@ export function AccountView({ account, email }: { account: MyAccount; email: str
             <div className="flex items-center justify-between">
               <h2 className="text-lg font-semibold">{organization.name}</h2>
               {canManage ? (
-                <Link href={`/organizations/${organization.id}/settings/scim`} className="text-sm font-medium text-violet-700 hover:underline">
+                <Link
+                  href={`/organizations/${organization.id}/settings/scim`}
+                  className="text-sm font-medium text-violet-700 hover:underline"
+                >
                   Organization settings
                 </Link>
               ) : null}
             </div>
             <p className="mt-1 text-xs text-slate-500">
-              {profile.scimManaged ? "Managed by your identity provider (SCIM): these details are read-only here; they change when your IdP administrator changes them." : "Managed in this console by an organization owner."}
+              {profile.scimManaged
+                ? "Managed by your identity provider (SCIM): these details are read-only here; they change when your IdP administrator changes them."
+                : "Managed in this console by an organization owner."}
             </p>
             <dl className="mt-4 divide-y divide-slate-100">
               <Field label="Username" value={profile.userName} />
@@ -47,7 +52,14 @@ export function AccountView({ account, email }: { account: MyAccount; email: str
               <Field label="Family name" value={profile.familyName} />
               <Field label="Email" value={profile.email} />
               <Field label="Role" value={iamSource ? `${roleLabel} (IAM permission ${iamSource})` : roleLabel} />
-              <Field label="Last sign-in" value={profile.lastSignInAt ? `${profile.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC (${METHOD[(profile.lastSignInMethod ?? "password") as keyof typeof METHOD] ?? profile.lastSignInMethod})` : null} />
+              <Field
+                label="Last sign-in"
+                value={
+                  profile.lastSignInAt
+                    ? `${profile.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC (${METHOD[(profile.lastSignInMethod ?? "password") as keyof typeof METHOD] ?? profile.lastSignInMethod})`
+                    : null
+                }
+              />
             </dl>
           </section>
         ))}

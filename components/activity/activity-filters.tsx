@@ -8,8 +8,17 @@ import { SearchBox, SelectField } from "../members/search-box";
 
 type Outcome = NonNullable<ActivityListQuery["outcome"]>;
 // "" is the "all" option of a select; the query leaves the filter out instead.
-const OUTCOMES = [["", "All outcomes"], ["success", "Success"], ["failure", "Failed"]] as const satisfies readonly (readonly ["" | Outcome, string])[];
-const PERIODS = [["all", "All time"], ["24h", "Last 24 hours"], ["7d", "Last 7 days"], ["30d", "Last 30 days"]] as const satisfies readonly (readonly [ActivityPeriod, string])[];
+const OUTCOMES = [
+  ["", "All outcomes"],
+  ["success", "Success"],
+  ["failure", "Failed"],
+] as const satisfies readonly (readonly ["" | Outcome, string])[];
+const PERIODS = [
+  ["all", "All time"],
+  ["24h", "Last 24 hours"],
+  ["7d", "Last 7 days"],
+  ["30d", "Last 30 days"],
+] as const satisfies readonly (readonly [ActivityPeriod, string])[];
 // The select's value back through the API's schema: only actions it accepts reach the URL.
 const toAction = (value: string) => activityListParams.shape.action.safeParse(value || undefined).data;
 
@@ -20,7 +29,12 @@ function EventSelect({ value, onChange }: { value: string; onChange: (v: string)
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         Event
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
         <option value="">All events</option>
         {(Object.keys(ACTION_GROUPS) as (keyof typeof ACTION_GROUPS)[]).map((group) => (
           <optgroup key={group} label={ACTION_GROUPS[group]}>
@@ -37,12 +51,28 @@ function EventSelect({ value, onChange }: { value: string; onChange: (v: string)
   );
 }
 
-export function ActivityFilters({ params, onChange }: { params: ActivityListQuery; onChange: (patch: UrlPatch<typeof activityListParams>) => void }) {
+export function ActivityFilters({
+  params,
+  onChange,
+}: {
+  params: ActivityListQuery;
+  onChange: (patch: UrlPatch<typeof activityListParams>) => void;
+}) {
   return (
     <>
-      <SearchBox label="Search actor or target" placeholder="Email, username or token prefix" value={params.q} onSearch={(q) => onChange({ q, page: 1 })} />
+      <SearchBox
+        label="Search actor or target"
+        placeholder="Email, username or token prefix"
+        value={params.q}
+        onSearch={(q) => onChange({ q, page: 1 })}
+      />
       <EventSelect value={params.action ?? ""} onChange={(action) => onChange({ action: toAction(action), page: 1 })} />
-      <SelectField label="Outcome" value={params.outcome ?? ""} options={OUTCOMES} onChange={(outcome) => onChange({ outcome: outcome || undefined, page: 1 })} />
+      <SelectField
+        label="Outcome"
+        value={params.outcome ?? ""}
+        options={OUTCOMES}
+        onChange={(outcome) => onChange({ outcome: outcome || undefined, page: 1 })}
+      />
       <SelectField label="Period" value={params.period} options={PERIODS} onChange={(period) => onChange({ period, page: 1 })} />
     </>
   );

@@ -59,7 +59,14 @@ export function ActivityPage({ orgId }: { orgId: string }) {
         )
       ) : null}
       {list.data && list.data.total > 0 ? (
-        <Pagination label="Activity pages" page={params.page} pageCount={list.data.pageCount} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setParams({ page })} />
+        <Pagination
+          label="Activity pages"
+          page={params.page}
+          pageCount={list.data.pageCount}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          onPage={(page) => setParams({ page })}
+        />
       ) : null}
       {list.data ? <p className="text-xs text-slate-500">Events are kept for {list.data.retentionDays} days.</p> : null}
     </div>

@@ -12,12 +12,24 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
         <caption className="sr-only">Activity, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Time</th>
-            <th scope="col" className="px-4 py-2">Actor</th>
-            <th scope="col" className="px-4 py-2">Event</th>
-            <th scope="col" className="px-4 py-2">Target</th>
-            <th scope="col" className="px-4 py-2">Outcome</th>
-            <th scope="col" className="px-4 py-2">Details</th>
+            <th scope="col" className="px-4 py-2">
+              Time
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Actor
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Event
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Target
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Outcome
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -27,7 +39,9 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                 <TimeAgo iso={e.createdAt} />
               </td>
               <td className="px-4 py-2">
-                <span className={e.actor.type === "token" || e.actor.type === "anonymous" ? "font-mono text-xs" : undefined}>{actorText(e.actor)}</span>
+                <span className={e.actor.type === "token" || e.actor.type === "anonymous" ? "font-mono text-xs" : undefined}>
+                  {actorText(e.actor)}
+                </span>
               </td>
               <td className="px-4 py-2">
                 <div className="font-medium">{e.actionLabel}</div>

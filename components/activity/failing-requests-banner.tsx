@@ -12,7 +12,11 @@ export function FailingRequestsBanner({ orgId }: { orgId: string }) {
   const s = summary.data;
   if (!s || s.failedRequests === 0) return null;
   return (
-    <section role="alert" aria-labelledby="failing-requests" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <section
+      role="alert"
+      aria-labelledby="failing-requests"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+    >
       <h2 id="failing-requests" className="flex items-center gap-2 font-semibold">
         <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
         Requests from your identity provider are failing

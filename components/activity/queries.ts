@@ -29,4 +29,8 @@ export const activityListQuery = (orgId: string, params: ActivityListQuery, poll
   });
 
 export const activitySummaryQuery = (orgId: string) =>
-  queryOptions({ queryKey: activityKeys.summary(orgId), queryFn: () => apiFetch<ActivitySummary>(`${base(orgId)}/summary`), refetchInterval: POLL_MS });
+  queryOptions({
+    queryKey: activityKeys.summary(orgId),
+    queryFn: () => apiFetch<ActivitySummary>(`${base(orgId)}/summary`),
+    refetchInterval: POLL_MS,
+  });

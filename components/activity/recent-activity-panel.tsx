@@ -27,7 +27,9 @@ export function RecentActivityPanel({ orgId }: { orgId: string }) {
       <div className="mt-3">
         {recent.isPending ? <p className="text-sm text-slate-600">Loading recent activity…</p> : null}
         {recent.isError ? <ErrorState message={recent.error.message} onRetry={() => void recent.refetch()} /> : null}
-        {recent.data && recent.data.items.length === 0 ? <p className="text-sm text-slate-600">No activity yet. Requests from your identity provider will appear here.</p> : null}
+        {recent.data && recent.data.items.length === 0 ? (
+          <p className="text-sm text-slate-600">No activity yet. Requests from your identity provider will appear here.</p>
+        ) : null}
         {recent.data && recent.data.items.length > 0 ? (
           <ol className="divide-y divide-slate-100 text-sm" aria-label="Last 10 events, newest first">
             {recent.data.items.map((e) => (

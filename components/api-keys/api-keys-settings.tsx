@@ -35,7 +35,8 @@ export function ApiKeysSettings({ orgId }: { orgId: string }) {
             API keys
           </h2>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            Scripts send <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code> to the SCIM routes of the console API to rotate tokens (see the OpenAPI document at{" "}
+            Scripts send <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code> to the SCIM routes of the console API to
+            rotate tokens (see the OpenAPI document at{" "}
             <a className="underline" href="/api/openapi.json">
               /api/openapi.json
             </a>
@@ -75,7 +76,9 @@ export function ApiKeysSettings({ orgId }: { orgId: string }) {
                     </td>
                     <td className="px-4 py-2">{fmt(k.expiresAt)}</td>
                     <td className="px-4 py-2">{fmt(k.lastUsedAt)}</td>
-                    <td className="px-4 py-2">{k.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}</td>
+                    <td className="px-4 py-2">
+                      {k.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}
+                    </td>
                     <td className="px-4 py-2 text-right">
                       <RowDeleteButton label={`Delete API key ${k.name}`} onClick={() => setToDelete(k)} />
                     </td>
@@ -101,7 +104,12 @@ export function ApiKeysSettings({ orgId }: { orgId: string }) {
         }
       />
       <KeyRevealDialog created={revealed} onClose={() => setRevealed(null)} />
-      <Dialog open={!!toDelete} onOpenChange={(o) => !o && setToDelete(null)} title="Delete this API key?" description={toDelete ? `Scripts using ${toDelete.prefix}… are refused from their next request.` : undefined}>
+      <Dialog
+        open={!!toDelete}
+        onOpenChange={(o) => !o && setToDelete(null)}
+        title="Delete this API key?"
+        description={toDelete ? `Scripts using ${toDelete.prefix}… are refused from their next request.` : undefined}
+      >
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setToDelete(null)}>
             Cancel

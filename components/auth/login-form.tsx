@@ -11,11 +11,21 @@ const MESSAGES: Record<string, string> = {
   locked: "Your account is locked. Ask an organization owner or your identity provider administrator.",
   TooManyAttempts: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
   AccessDenied: "This account is not a member of any organization, or it is locked.",
-  SsoRequired: "Your organization requires single sign-on: use \"Sign in with single sign-on\" below.",
+  SsoRequired: 'Your organization requires single sign-on: use "Sign in with single sign-on" below.',
   sso_required: "This organization requires single sign-on: sign in through your identity provider below.",
 };
 
-export function LoginForm({ callbackUrl, initialError, ssoError, organization }: { callbackUrl: string; initialError?: string; ssoError?: string; organization?: string }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  ssoError,
+  organization,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  ssoError?: string;
+  organization?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState(ssoError ?? (initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Please try again.") : ""));
   const [showSso, setShowSso] = useState(!!ssoError || !!organization);
@@ -24,7 +34,12 @@ export function LoginForm({ callbackUrl, initialError, ssoError, organization }:
   async function submit(form: FormData) {
     setPending(true);
     setError("");
-    const res = await signIn("credentials", { redirect: false, email: String(form.get("email")), password: String(form.get("password")), callbackUrl });
+    const res = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      callbackUrl,
+    });
     setPending(false);
     if (!res || res.error) {
       setError(MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
@@ -45,7 +60,14 @@ export function LoginForm({ callbackUrl, initialError, ssoError, organization }:
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">

@@ -18,7 +18,12 @@ export function GroupMembersDialog({ orgId, group, onClose }: { orgId: string; g
     onClose();
   };
   return (
-    <Dialog open={!!group} onOpenChange={(o) => !o && close()} title={group ? `Members of ${group.displayName}` : "Group members"} description="Managed by your identity provider: read-only here.">
+    <Dialog
+      open={!!group}
+      onOpenChange={(o) => !o && close()}
+      title={group ? `Members of ${group.displayName}` : "Group members"}
+      description="Managed by your identity provider: read-only here."
+    >
       {members.isPending ? <LoadingState label="Loading members…" /> : null}
       {members.isError ? <ErrorState message={members.error.message} onRetry={() => void members.refetch()} /> : null}
       {members.data ? (
@@ -36,9 +41,19 @@ export function GroupMembersDialog({ orgId, group, onClose }: { orgId: string; g
                 </li>
               ))}
             </ul>
-            <Pagination label="Group member pages" page={page} pageCount={Math.max(1, Math.ceil(members.data.total / members.data.pageSize))} pageSize={members.data.pageSize} total={members.data.total} onPage={setPage} />
+            <Pagination
+              label="Group member pages"
+              page={page}
+              pageCount={Math.max(1, Math.ceil(members.data.total / members.data.pageSize))}
+              pageSize={members.data.pageSize}
+              total={members.data.total}
+              onPage={setPage}
+            />
             {group ? (
-              <Link href={`/organizations/${orgId}/members?group=${encodeURIComponent(group.id)}`} className="text-sm font-medium text-violet-800 underline">
+              <Link
+                href={`/organizations/${orgId}/members?group=${encodeURIComponent(group.id)}`}
+                className="text-sm font-medium text-violet-800 underline"
+              >
                 Open in the members list
               </Link>
             ) : null}

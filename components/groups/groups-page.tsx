@@ -26,17 +26,30 @@ export function GroupsPage({ orgId, canMap }: { orgId: string; canMap: boolean }
       {list.isPending ? <LoadingState label="Loading groups…" /> : null}
       {list.isError ? <ErrorState message={list.error.message} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.total === 0 ? (
-        <EmptyState>No groups yet. Groups your identity provider provisions through SCIM (Entra ID: &ldquo;Provision Microsoft Entra ID Groups&rdquo;; Okta: Push Groups) appear here.</EmptyState>
+        <EmptyState>
+          No groups yet. Groups your identity provider provisions through SCIM (Entra ID: &ldquo;Provision Microsoft Entra ID Groups&rdquo;;
+          Okta: Push Groups) appear here.
+        </EmptyState>
       ) : null}
       {list.data && list.data.total > 0 ? (
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Group</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Members</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Last change</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Permission in this organization</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Group
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Members
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Last change
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Permission in this organization
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -49,11 +62,19 @@ export function GroupsPage({ orgId, canMap }: { orgId: string; canMap: boolean }
                   <Badge tone="violet">Managed by SCIM</Badge>
                 </td>
                 <td className="py-2 pr-3">{g.memberCount}</td>
-                <td className="py-2 pr-3"><TimeAgo iso={g.updatedAt} /></td>
-                <td className="py-2 pr-3">{g.permission ? <Badge tone="green">IAM permission</Badge> : <span className="text-slate-500">None</span>}</td>
+                <td className="py-2 pr-3">
+                  <TimeAgo iso={g.updatedAt} />
+                </td>
+                <td className="py-2 pr-3">
+                  {g.permission ? <Badge tone="green">IAM permission</Badge> : <span className="text-slate-500">None</span>}
+                </td>
                 <td className="py-2 text-right">
                   {canMap ? (
-                    <Button variant="secondary" onClick={() => setMapping(g)} aria-label={`${g.permission ? "Remove the mapping of" : "Map"} ${g.displayName}`}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => setMapping(g)}
+                      aria-label={`${g.permission ? "Remove the mapping of" : "Map"} ${g.displayName}`}
+                    >
                       {g.permission ? "Remove mapping" : "Map to IAM permission"}
                     </Button>
                   ) : null}

@@ -12,8 +12,12 @@ const members = (n: number) => `${n} member${n === 1 ? "" : "s"}`;
 
 /** "3 members will gain the IAM permission, 1 will lose it" — the sentence shown before saving. */
 export function previewSentence(p: Pick<MappingPreview, "gain" | "lose">): string {
-  if (!p.gain.count && !p.lose.count) return "No member's permissions change: those in this group already hold the IAM permission another way, or are not in it.";
-  const parts = [p.gain.count ? `${members(p.gain.count)} will gain the IAM permission` : "", p.lose.count ? `${members(p.lose.count)} will lose it` : ""].filter(Boolean);
+  if (!p.gain.count && !p.lose.count)
+    return "No member's permissions change: those in this group already hold the IAM permission another way, or are not in it.";
+  const parts = [
+    p.gain.count ? `${members(p.gain.count)} will gain the IAM permission` : "",
+    p.lose.count ? `${members(p.lose.count)} will lose it` : "",
+  ].filter(Boolean);
   return parts.join(", ") + ".";
 }
 
@@ -36,7 +40,18 @@ export function MappingDialog({ orgId, group, onClose }: { orgId: string; group:
     );
   };
   return (
-    <Dialog open={!!group} onOpenChange={(o) => !o && onClose()} title={title} description={group ? <>Group <strong>{group.displayName}</strong>, mapped by its id: renaming it in the identity provider keeps the mapping.</> : undefined}>
+    <Dialog
+      open={!!group}
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      description={
+        group ? (
+          <>
+            Group <strong>{group.displayName}</strong>, mapped by its id: renaming it in the identity provider keeps the mapping.
+          </>
+        ) : undefined
+      }
+    >
       {preview.isPending ? <LoadingState label="Working out who is affected…" /> : null}
       {preview.isError ? <ErrorState message={preview.error.message} onRetry={() => void preview.refetch()} /> : null}
       {preview.data ? (
@@ -44,7 +59,12 @@ export function MappingDialog({ orgId, group, onClose }: { orgId: string; group:
           <p role="status" className="rounded-md border border-violet-200 bg-violet-50 p-3 font-medium text-violet-950">
             {previewSentence(preview.data)}
           </p>
-          {names.length ? <p className="text-slate-700">Including: {names.join(", ")}{preview.data.gain.count + preview.data.lose.count > names.length ? "…" : ""}</p> : null}
+          {names.length ? (
+            <p className="text-slate-700">
+              Including: {names.join(", ")}
+              {preview.data.gain.count + preview.data.lose.count > names.length ? "…" : ""}
+            </p>
+          ) : null}
           <p className="text-slate-600">
             {next
               ? "Members the identity provider adds to this group get the IAM permission (manage provisioning) on their next request, and lose it when it removes them."
@@ -52,7 +72,11 @@ export function MappingDialog({ orgId, group, onClose }: { orgId: string; group:
           </p>
         </div>
       ) : null}
-      {save.isError ? <div className="mt-3"><ErrorState message={save.error.message} /></div> : null}
+      {save.isError ? (
+        <div className="mt-3">
+          <ErrorState message={save.error.message} />
+        </div>
+      ) : null}
       <div className="mt-6 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>
           Cancel

@@ -11,15 +11,20 @@ export const groupKeys = {
   all: (orgId: string) => ["orgs", orgId, "groups"] as const,
   list: (orgId: string) => [...groupKeys.all(orgId), "list"] as const,
   members: (orgId: string, groupId: string, page: number) => [...groupKeys.all(orgId), "members", groupId, page] as const,
-  preview: (orgId: string, groupId: string, permission: "iam" | null) => [...groupKeys.all(orgId), "preview", groupId, permission ?? "none"] as const,
+  preview: (orgId: string, groupId: string, permission: "iam" | null) =>
+    [...groupKeys.all(orgId), "preview", groupId, permission ?? "none"] as const,
 };
 
 const base = (orgId: string) => `/api/organizations/${orgId}/groups`;
 
-export const groupListQuery = (orgId: string) => queryOptions({ queryKey: groupKeys.list(orgId), queryFn: () => apiFetch<{ items: GroupListItem[]; total: number }>(base(orgId)) });
+export const groupListQuery = (orgId: string) =>
+  queryOptions({ queryKey: groupKeys.list(orgId), queryFn: () => apiFetch<{ items: GroupListItem[]; total: number }>(base(orgId)) });
 
 export const groupMembersQuery = (orgId: string, groupId: string, page: number) =>
-  queryOptions({ queryKey: groupKeys.members(orgId, groupId, page), queryFn: () => apiFetch<GroupMembersPage>(`${base(orgId)}/${encodeURIComponent(groupId)}?page=${page}`) });
+  queryOptions({
+    queryKey: groupKeys.members(orgId, groupId, page),
+    queryFn: () => apiFetch<GroupMembersPage>(`${base(orgId)}/${encodeURIComponent(groupId)}?page=${page}`),
+  });
 
 export const mappingPreviewQuery = (orgId: string, groupId: string, permission: "iam" | null) =>
   queryOptions({

@@ -12,7 +12,8 @@ export interface PageErrorProps {
 }
 
 // In production a Server Component's message never reaches the browser; only its digest does.
-const digestOf = (error: unknown) => (error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined);
+const digestOf = (error: unknown) =>
+  error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
 
 /** The body of every error.tsx: the database outage in words, anything else generic with its reference. No landmark: the caller places it. */
 export function PageError({ error, retry }: PageErrorProps) {

@@ -5,7 +5,10 @@ import { Dialog } from "@/components/ui/dialog";
 import type { MemberListItem } from "@/lib/members/member-view";
 import type { MemberAction } from "./members-table";
 
-const COPY: Record<MemberAction, { title: (u: string) => string; body: (u: string) => string; confirm: string; busy: string; danger: boolean }> = {
+const COPY: Record<
+  MemberAction,
+  { title: (u: string) => string; body: (u: string) => string; confirm: string; busy: string; danger: boolean }
+> = {
   lock: {
     title: (u) => `Lock ${u}?`,
     body: (u) => `${u} will no longer be able to sign in, and any open session stops working at once. You can unlock them later.`,
@@ -13,10 +16,17 @@ const COPY: Record<MemberAction, { title: (u: string) => string; body: (u: strin
     busy: "Locking…",
     danger: true,
   },
-  unlock: { title: (u) => `Unlock ${u}?`, body: (u) => `${u} will be able to sign in again.`, confirm: "Unlock member", busy: "Unlocking…", danger: false },
+  unlock: {
+    title: (u) => `Unlock ${u}?`,
+    body: (u) => `${u} will be able to sign in again.`,
+    confirm: "Unlock member",
+    busy: "Unlocking…",
+    danger: false,
+  },
   remove: {
     title: (u) => `Remove ${u}?`,
-    body: (u) => `${u} loses access to this organization. This cannot be undone; their sign-in account is kept if they belong to other organizations.`,
+    body: (u) =>
+      `${u} loses access to this organization. This cannot be undone; their sign-in account is kept if they belong to other organizations.`,
     confirm: "Remove member",
     busy: "Removing…",
     danger: true,

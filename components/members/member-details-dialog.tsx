@@ -28,7 +28,8 @@ function ScimAttributes({ scim }: { scim: NonNullable<MemberDetail["scim"]> }) {
       </h3>
       <p className="mt-1 flex gap-2 text-sm text-slate-700">
         <Info className="mt-0.5 h-4 w-4 shrink-0 text-violet-700" aria-hidden />
-        Your identity provider owns these attributes: they are read-only here. Change them in the identity provider; the next sync brings the change.
+        Your identity provider owns these attributes: they are read-only here. Change them in the identity provider; the next sync brings
+        the change.
       </p>
       {scim.rows.length ? (
         <dl className="mt-2 divide-y divide-violet-100 text-sm">
@@ -79,7 +80,10 @@ function Details({ orgId, member }: { orgId: string; member: MemberDetail }) {
       </dl>
       {member.scim ? <ScimAttributes scim={member.scim} /> : null}
       <p className="mt-4 text-sm">
-        <Link href={`/organizations/${orgId}/activity?q=${encodeURIComponent(member.userName)}`} className="font-medium text-violet-800 underline">
+        <Link
+          href={`/organizations/${orgId}/activity?q=${encodeURIComponent(member.userName)}`}
+          className="font-medium text-violet-800 underline"
+        >
           View this member&apos;s activity
         </Link>
       </p>
@@ -90,7 +94,11 @@ function Details({ orgId, member }: { orgId: string; member: MemberDetail }) {
 export function MemberDetailsDialog({ orgId, memberId, onClose }: { orgId: string; memberId: string | null; onClose: () => void }) {
   const detail = useQuery({ ...memberDetailQuery(orgId, memberId ?? ""), enabled: !!memberId });
   return (
-    <Dialog open={!!memberId} onOpenChange={(o) => !o && onClose()} title={detail.data ? detail.data.displayName ?? detail.data.userName : "Member details"}>
+    <Dialog
+      open={!!memberId}
+      onOpenChange={(o) => !o && onClose()}
+      title={detail.data ? (detail.data.displayName ?? detail.data.userName) : "Member details"}
+    >
       {detail.isPending ? <LoadingState label="Loading member…" /> : null}
       {detail.isError ? <ErrorState message={detail.error.message} onRetry={() => void detail.refetch()} /> : null}
       {detail.data ? <Details orgId={orgId} member={detail.data} /> : null}

@@ -17,8 +17,16 @@ import { MembersTable, type MemberAction } from "./members-table";
 import { memberListQuery, useRemoveMember, useSetMemberLocked } from "./queries";
 import { SearchBox, SelectField } from "./search-box";
 
-const STATUS = [["all", "All statuses"], ["active", "Active"], ["locked", "Locked"]] as const;
-const MANAGED = [["all", "All members"], ["managed", "Managed by SCIM"], ["unmanaged", "Not managed by SCIM"]] as const;
+const STATUS = [
+  ["all", "All statuses"],
+  ["active", "Active"],
+  ["locked", "Locked"],
+] as const;
+const MANAGED = [
+  ["all", "All members"],
+  ["managed", "Managed by SCIM"],
+  ["unmanaged", "Not managed by SCIM"],
+] as const;
 
 const DONE: Record<MemberAction, string> = { lock: "is locked", unlock: "is unlocked", remove: "was removed" };
 
@@ -65,9 +73,19 @@ export function MembersPage({ orgId }: { orgId: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <SearchBox label="Search members" placeholder="Username, name or email" value={params.q} onSearch={(q) => setParams({ q, page: 1 })} />
+        <SearchBox
+          label="Search members"
+          placeholder="Username, name or email"
+          value={params.q}
+          onSearch={(q) => setParams({ q, page: 1 })}
+        />
         <SelectField label="Status" value={params.status} options={STATUS} onChange={(status) => setParams({ status, page: 1 })} />
-        <SelectField label="Provisioning" value={params.managed} options={MANAGED} onChange={(managed) => setParams({ managed, page: 1 })} />
+        <SelectField
+          label="Provisioning"
+          value={params.managed}
+          options={MANAGED}
+          onChange={(managed) => setParams({ managed, page: 1 })}
+        />
         <GroupFilter orgId={orgId} value={params.group} onChange={(group) => setParams({ group, page: 1 })} />
         <Button variant="secondary" onClick={() => void list.refetch()} disabled={list.isFetching} aria-label="Refresh the member list">
           <RefreshCw className={`h-4 w-4 ${list.isFetching ? "animate-spin" : ""}`} aria-hidden /> Refresh
@@ -82,7 +100,11 @@ export function MembersPage({ orgId }: { orgId: string }) {
             {filtered ? (
               <>
                 No members match these filters.{" "}
-                <button type="button" className="font-medium text-violet-800 underline" onClick={() => setParams({ q: "", status: "all", managed: "all", group: "", page: 1 })}>
+                <button
+                  type="button"
+                  className="font-medium text-violet-800 underline"
+                  onClick={() => setParams({ q: "", status: "all", managed: "all", group: "", page: 1 })}
+                >
                   Clear filters
                 </button>
               </>
@@ -105,11 +127,24 @@ export function MembersPage({ orgId }: { orgId: string }) {
         )
       ) : null}
       {list.data && list.data.total > 0 ? (
-        <Pagination label="Member list pages" page={params.page} pageCount={list.data.pageCount} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setParams({ page })} />
+        <Pagination
+          label="Member list pages"
+          page={params.page}
+          pageCount={list.data.pageCount}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          onPage={(page) => setParams({ page })}
+        />
       ) : null}
 
       <MemberDetailsDialog orgId={orgId} memberId={detailId} onClose={() => setDetailId(null)} />
-      <MemberActionDialog target={pending} pending={setLocked.isPending || remove.isPending} error={actionError} onCancel={closeAction} onConfirm={confirmAction} />
+      <MemberActionDialog
+        target={pending}
+        pending={setLocked.isPending || remove.isPending}
+        error={actionError}
+        onCancel={closeAction}
+        onConfirm={confirmAction}
+      />
     </div>
   );
 }

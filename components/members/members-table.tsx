@@ -11,7 +11,19 @@ const SIGN_IN_METHOD: Record<string, string> = { password: "password", saml: "SA
 export type MemberAction = "lock" | "unlock" | "remove";
 type SortOrder = "asc" | "desc";
 
-function SortHeader({ label, column, sort, order, onSort }: { label: string; column: MemberSort; sort: MemberSort; order: SortOrder; onSort: (c: MemberSort) => void }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  order,
+  onSort,
+}: {
+  label: string;
+  column: MemberSort;
+  sort: MemberSort;
+  order: SortOrder;
+  onSort: (c: MemberSort) => void;
+}) {
   const active = sort === column;
   const Icon = !active ? ArrowUpDown : order === "asc" ? ArrowUp : ArrowDown;
   return (
@@ -23,11 +35,30 @@ function SortHeader({ label, column, sort, order, onSort }: { label: string; col
   );
 }
 
-function ActionButton({ label, who, refusal, danger, onClick }: { label: string; who: string; refusal: string | null; danger?: boolean; onClick: () => void }) {
+function ActionButton({
+  label,
+  who,
+  refusal,
+  danger,
+  onClick,
+}: {
+  label: string;
+  who: string;
+  refusal: string | null;
+  danger?: boolean;
+  onClick: () => void;
+}) {
   // Refused actions stay clickable: the dialog explains why, which a disabled button cannot do.
   const tone = refusal ? "text-slate-500 hover:bg-slate-50" : danger ? "text-red-700 hover:bg-red-50" : "text-slate-700 hover:bg-slate-100";
   return (
-    <button type="button" onClick={onClick} title={refusal ?? undefined} aria-label={`${label} ${who}`} aria-haspopup="dialog" className={`rounded px-2 py-1 text-sm font-medium ${tone}`}>
+    <button
+      type="button"
+      onClick={onClick}
+      title={refusal ?? undefined}
+      aria-label={`${label} ${who}`}
+      aria-haspopup="dialog"
+      className={`rounded px-2 py-1 text-sm font-medium ${tone}`}
+    >
       {label}
     </button>
   );
@@ -56,21 +87,40 @@ export function MembersTable({
         <caption className="sr-only">Members of this organization</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Username</th>
+            <th scope="col" className="px-3 py-2">
+              Username
+            </th>
             <SortHeader label="Name and email" column="name" sort={sort} order={order} onSort={onSort} />
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Provisioning</th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Provisioning
+            </th>
             <SortHeader label="Last SCIM change" column="lastChange" sort={sort} order={order} onSort={onSort} />
-            <th scope="col" className="px-3 py-2">Last sign-in</th>
-            <th scope="col" className="px-3 py-2">Role</th>
-            {canManage ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className="px-3 py-2">
+              Last sign-in
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Role
+            </th>
+            {canManage ? (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((m) => (
             <tr key={m.id} data-testid="member-row" data-username={m.userName}>
               <td className="px-3 py-2">
-                <button type="button" onClick={() => onOpen(m)} aria-haspopup="dialog" className="text-left font-medium text-violet-800 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => onOpen(m)}
+                  aria-haspopup="dialog"
+                  className="text-left font-medium text-violet-800 hover:underline"
+                >
                   {m.userName}
                 </button>
                 {m.isYou ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
@@ -79,14 +129,20 @@ export function MembersTable({
                 <div>{m.displayName ?? <span className="text-slate-500">No name</span>}</div>
                 <div className="text-xs text-slate-600">{m.email ?? "No email"}</div>
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{m.locked ? <Badge tone="red">Locked</Badge> : <Badge tone="green">Active</Badge>}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{m.scimManaged ? <Badge tone="violet">Managed by SCIM</Badge> : <span className="text-slate-500">Not managed</span>}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {m.locked ? <Badge tone="red">Locked</Badge> : <Badge tone="green">Active</Badge>}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {m.scimManaged ? <Badge tone="violet">Managed by SCIM</Badge> : <span className="text-slate-500">Not managed</span>}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <TimeAgo iso={m.scimUpdatedAt} empty="Never" />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <TimeAgo iso={m.lastSignIn?.at ?? null} empty="Never" />
-                {m.lastSignIn ? <span className="ml-1 text-xs text-slate-500">({SIGN_IN_METHOD[m.lastSignIn.method] ?? m.lastSignIn.method})</span> : null}
+                {m.lastSignIn ? (
+                  <span className="ml-1 text-xs text-slate-500">({SIGN_IN_METHOD[m.lastSignIn.method] ?? m.lastSignIn.method})</span>
+                ) : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 {m.roleLabel}
@@ -94,7 +150,12 @@ export function MembersTable({
               </td>
               {canManage ? (
                 <td className="px-3 py-2 text-right whitespace-nowrap">
-                  <ActionButton label={m.locked ? "Unlock" : "Lock"} who={m.userName} refusal={m.refusals.toggleLock} onClick={() => onAction(m, m.locked ? "unlock" : "lock")} />
+                  <ActionButton
+                    label={m.locked ? "Unlock" : "Lock"}
+                    who={m.userName}
+                    refusal={m.refusals.toggleLock}
+                    onClick={() => onAction(m, m.locked ? "unlock" : "lock")}
+                  />
                   <ActionButton label="Remove" who={m.userName} danger refusal={m.refusals.remove} onClick={() => onAction(m, "remove")} />
                 </td>
               ) : null}

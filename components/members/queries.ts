@@ -26,13 +26,17 @@ export const memberListQuery = (orgId: string, params: MemberListQuery) =>
   });
 
 export const memberDetailQuery = (orgId: string, memberId: string) =>
-  queryOptions({ queryKey: memberKeys.detail(orgId, memberId), queryFn: () => apiFetch<MemberDetail>(`${base(orgId)}/${encodeURIComponent(memberId)}`) });
+  queryOptions({
+    queryKey: memberKeys.detail(orgId, memberId),
+    queryFn: () => apiFetch<MemberDetail>(`${base(orgId)}/${encodeURIComponent(memberId)}`),
+  });
 
 /** Locking a member changes the lists it shows in, its details and the activity log (it records an event), nothing else. */
 export function useSetMemberLocked(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, locked }: { id: string; locked: boolean }) => apiFetch<MemberListItem>(`${base(orgId)}/${encodeURIComponent(id)}`, { method: "PATCH", body: { locked } }),
+    mutationFn: ({ id, locked }: { id: string; locked: boolean }) =>
+      apiFetch<MemberListItem>(`${base(orgId)}/${encodeURIComponent(id)}`, { method: "PATCH", body: { locked } }),
     onSettled: async (_data, _err, { id }) => {
       await Promise.all([
         qc.invalidateQueries({ queryKey: memberKeys.lists(orgId) }),
@@ -50,7 +54,10 @@ export function useRemoveMember(orgId: string) {
     mutationFn: (id: string) => apiFetch<{ removed: true }>(`${base(orgId)}/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: (_data, id) => qc.removeQueries({ queryKey: memberKeys.detail(orgId, id) }),
     onSettled: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: memberKeys.lists(orgId) }), qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: memberKeys.lists(orgId) }),
+        qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) }),
+      ]);
     },
   });
 }

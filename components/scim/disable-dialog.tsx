@@ -5,7 +5,17 @@ import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { CONFIRM_WORD, isDisableConfirmed } from "@/lib/provisioning/confirm-word";
 
-export function DisableDialog({ open, onOpenChange, onConfirm, pending }: { open: boolean; onOpenChange: (o: boolean) => void; onConfirm: (text: string) => void; pending: boolean }) {
+export function DisableDialog({
+  open,
+  onOpenChange,
+  onConfirm,
+  pending,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  onConfirm: (text: string) => void;
+  pending: boolean;
+}) {
   const [text, setText] = useState("");
   const id = useId();
   const close = (o: boolean) => {

@@ -28,7 +28,10 @@ function useScimMutation<TVars, TData>(orgId: string, fn: (vars: TVars) => Promi
   return useMutation({
     mutationFn: fn,
     onSettled: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: scimKeys.settings(orgId) }), qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: scimKeys.settings(orgId) }),
+        qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) }),
+      ]);
     },
   });
 }
@@ -43,4 +46,6 @@ export const useDeleteToken = (orgId: string) =>
   useScimMutation(orgId, (tokenId: string) => apiFetch<{ deleted: true }>(`${base(orgId)}/tokens/${tokenId}`, { method: "DELETE" }));
 
 export const useDisableScim = (orgId: string) =>
-  useScimMutation(orgId, (confirm: string) => apiFetch<{ enabled: false }>(`${base(orgId)}/disable`, { method: "POST", body: { confirm } }));
+  useScimMutation(orgId, (confirm: string) =>
+    apiFetch<{ enabled: false }>(`${base(orgId)}/disable`, { method: "POST", body: { confirm } }),
+  );

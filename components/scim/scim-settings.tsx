@@ -52,18 +52,18 @@ export function ScimSettings({ orgId }: { orgId: string }) {
     generate.mutate(undefined, {
       onSuccess: (c) => {
         setRevealed(c);
-        setRotation({ newTokenId: c.tokenInfo.id, oldTokenIds: s.tokens.filter((t) => t.status === "active" || t.id === s.expiry?.tokenId).map((t) => t.id) });
+        setRotation({
+          newTokenId: c.tokenInfo.id,
+          oldTokenIds: s.tokens.filter((t) => t.status === "active" || t.id === s.expiry?.tokenId).map((t) => t.id),
+        });
       },
       onError: fail,
     });
   const deleteOld = (old: TokenInfo[]) =>
-    void Promise.all(old.map((t) => remove.mutateAsync(t.id))).then(
-      () => {
-        setRotation(null);
-        toast.success(old.length === 1 ? `Token ${old[0]?.prefix}… deleted` : "The old tokens were deleted");
-      },
-      fail,
-    );
+    void Promise.all(old.map((t) => remove.mutateAsync(t.id))).then(() => {
+      setRotation(null);
+      toast.success(old.length === 1 ? `Token ${old[0]?.prefix}… deleted` : "The old tokens were deleted");
+    }, fail);
 
   return (
     <div className="space-y-6">
@@ -75,11 +75,15 @@ export function ScimSettings({ orgId }: { orgId: string }) {
               <Button onClick={generateReplacement} disabled={atLimit || generate.isPending}>
                 {generate.isPending ? "Generating…" : "Generate replacement"}
               </Button>
-              {atLimit ? <p className="mt-1 text-xs">Two tokens are active: delete the one your identity provider no longer uses first.</p> : null}
+              {atLimit ? (
+                <p className="mt-1 text-xs">Two tokens are active: delete the one your identity provider no longer uses first.</p>
+              ) : null}
             </>
           }
         />
-        {health.rotation ? <RotationPanel view={health.rotation} pending={remove.isPending} onDeleteOld={deleteOld} onDismiss={() => setRotation(null)} /> : null}
+        {health.rotation ? (
+          <RotationPanel view={health.rotation} pending={remove.isPending} onDeleteOld={deleteOld} onDismiss={() => setRotation(null)} />
+        ) : null}
       </div>
       <FailingRequestsBanner orgId={orgId} />
       <section aria-labelledby="scim-status" className="rounded-lg border border-slate-200 bg-white p-5">

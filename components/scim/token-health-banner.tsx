@@ -8,7 +8,11 @@ import type { HealthBanner } from "@/lib/provisioning/token-health-view";
 
 const fmt = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-const WHEN: Record<Exclude<ExpiryWarning["threshold"], "expired">, string> = { "30d": "within 30 days", "7d": "within 7 days", "1d": "within a day" };
+const WHEN: Record<Exclude<ExpiryWarning["threshold"], "expired">, string> = {
+  "30d": "within 30 days",
+  "7d": "within 7 days",
+  "1d": "within a day",
+};
 
 /**
  * The last token running out, or provisioning having stopped (lib/provisioning/token-health-view.ts
@@ -21,7 +25,12 @@ export function TokenHealthBanner({ banner, action }: { banner: HealthBanner | n
     const { expiry } = banner;
     const last = banner.stopped.lastRejected;
     return (
-      <section role="alert" aria-labelledby="provisioning-stopped" data-testid="token-health" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950">
+      <section
+        role="alert"
+        aria-labelledby="provisioning-stopped"
+        data-testid="token-health"
+        className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950"
+      >
         <h2 id="provisioning-stopped" className="flex items-center gap-2 font-semibold">
           <OctagonX className="h-4 w-4 shrink-0" aria-hidden />
           Provisioning has stopped
@@ -50,14 +59,19 @@ export function TokenHealthBanner({ banner, action }: { banner: HealthBanner | n
   }
   const { expiry } = banner;
   return (
-    <section role="status" aria-labelledby="token-expiring" data-testid="token-health" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <section
+      role="status"
+      aria-labelledby="token-expiring"
+      data-testid="token-health"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+    >
       <h2 id="token-expiring" className="flex items-center gap-2 font-semibold">
         <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
         Your last SCIM token expires {WHEN[expiry.threshold]}
       </h2>
       <p className="mt-1">
-        Token <span className="font-mono">{expiry.prefix}…</span> expires on {fmt(expiry.expiresAt)}. It is the organization&apos;s last active token: when it expires,
-        provisioning stops. Generate a replacement and paste it into your identity provider.
+        Token <span className="font-mono">{expiry.prefix}…</span> expires on {fmt(expiry.expiresAt)}. It is the organization&apos;s last
+        active token: when it expires, provisioning stops. Generate a replacement and paste it into your identity provider.
       </p>
       <div className="mt-3">{action}</div>
     </section>
@@ -66,7 +80,10 @@ export function TokenHealthBanner({ banner, action }: { banner: HealthBanner | n
 
 export function ReplacementLink({ orgId }: { orgId: string }) {
   return (
-    <Link href={`/organizations/${orgId}/settings/scim#token-health`} className="inline-flex rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+    <Link
+      href={`/organizations/${orgId}/settings/scim#token-health`}
+      className="inline-flex rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+    >
       Generate replacement
     </Link>
   );

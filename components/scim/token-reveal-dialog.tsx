@@ -19,12 +19,14 @@ export function TokenRevealDialog({ created, onClose }: { created: CreatedTokenR
       {created ? (
         <div className="space-y-4">
           <ShownOnceNote>
-            The SCIM token and base URL are <strong>only displayed once</strong>. Copy and store them securely before closing this window: you will need both to set up
-            SCIM on your identity provider. Treat the token as a password and do not share it.
+            The SCIM token and base URL are <strong>only displayed once</strong>. Copy and store them securely before closing this window:
+            you will need both to set up SCIM on your identity provider. Treat the token as a password and do not share it.
           </ShownOnceNote>
           <CopyField label="SCIM token" value={created.token} secret />
           <CopyField label="Base URL" value={created.baseUrl} />
-          <p className="text-xs text-slate-500">This token expires on {new Date(created.tokenInfo.expiresAt).toLocaleDateString(undefined, { dateStyle: "long" })}.</p>
+          <p className="text-xs text-slate-500">
+            This token expires on {new Date(created.tokenInfo.expiresAt).toLocaleDateString(undefined, { dateStyle: "long" })}.
+          </p>
           <div className="flex justify-end">
             <Button onClick={onClose}>Close</Button>
           </div>

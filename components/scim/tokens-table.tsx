@@ -15,14 +15,30 @@ export function TokensTable({ tokens, onDelete }: { tokens: TokenInfo[]; onDelet
         <caption className="sr-only">SCIM tokens</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Token</th>
-            <th scope="col" className="px-4 py-2">Created</th>
-            <th scope="col" className="px-4 py-2">Created by</th>
-            <th scope="col" className="px-4 py-2">Expires</th>
-            <th scope="col" className="px-4 py-2">Last used</th>
-            <th scope="col" className="px-4 py-2">Last client</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2">
+              Token
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Created
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Created by
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Expires
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Last used
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Last client
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -50,7 +66,9 @@ export function TokensTable({ tokens, onDelete }: { tokens: TokenInfo[]; onDelet
                   "—"
                 )}
               </td>
-              <td className="px-4 py-2">{t.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}</td>
+              <td className="px-4 py-2">
+                {t.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Expired</Badge>}
+              </td>
               <td className="px-4 py-2 text-right">
                 <RowDeleteButton label={`Delete token ${t.prefix}`} onClick={() => onDelete(t)} />
               </td>

@@ -14,7 +14,9 @@ export const oidcDraftOf = (view: SsoConnectionView): OidcDraft => ({
   issuer: view.oidc?.issuer ?? "",
   clientId: view.oidc?.clientId ?? "",
   clientSecret: "",
-  usernameClaim: (USERNAME_CLAIMS as readonly string[]).includes(view.oidc?.usernameClaim ?? "") ? (view.oidc?.usernameClaim as UsernameClaim) : "preferred_username",
+  usernameClaim: (USERNAME_CLAIMS as readonly string[]).includes(view.oidc?.usernameClaim ?? "")
+    ? (view.oidc?.usernameClaim as UsernameClaim)
+    : "preferred_username",
 });
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
@@ -25,7 +27,12 @@ export function OidcFields({ draft, onChange, view }: { draft: OidcDraft; onChan
     <div className="space-y-3">
       <label className="block text-sm text-slate-700">
         Issuer URL
-        <input value={draft.issuer} onChange={(e) => set({ issuer: e.target.value })} placeholder="https://login.microsoftonline.com/<tenant>/v2.0" className={input} />
+        <input
+          value={draft.issuer}
+          onChange={(e) => set({ issuer: e.target.value })}
+          placeholder="https://login.microsoftonline.com/<tenant>/v2.0"
+          className={input}
+        />
         <span className="text-xs text-slate-500">We read its discovery document (…/.well-known/openid-configuration) from the server.</span>
       </label>
       <label className="block text-sm text-slate-700">

@@ -17,7 +17,8 @@ export const ssoConnectionQuery = (orgId: string) =>
 export function useSaveSso(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: SsoConnectionInput) => apiFetch<SsoConnectionView>(`/api/organizations/${orgId}/sso`, { method: "PUT", body: input }),
+    mutationFn: (input: SsoConnectionInput) =>
+      apiFetch<SsoConnectionView>(`/api/organizations/${orgId}/sso`, { method: "PUT", body: input }),
     onSuccess: (view) => qc.setQueryData(ssoKeys.connection(orgId), view),
     onSettled: () => qc.invalidateQueries({ queryKey: activityKeys.lists(orgId) }),
   });

@@ -29,11 +29,26 @@ export function SamlFields({ draft, onChange, view }: { draft: SamlDraft; onChan
         <label htmlFor="saml-metadata" className="block text-sm font-medium text-slate-700">
           Federation metadata XML
         </label>
-        <textarea id="saml-metadata" rows={5} value={draft.metadataXml} onChange={(e) => set({ metadataXml: e.target.value })} placeholder="<EntityDescriptor …>" className={`${input} font-mono`} />
+        <textarea
+          id="saml-metadata"
+          rows={5}
+          value={draft.metadataXml}
+          onChange={(e) => set({ metadataXml: e.target.value })}
+          placeholder="<EntityDescriptor …>"
+          className={`${input} font-mono`}
+        />
         <label className="mt-2 inline-block text-sm text-slate-600">
-          or upload a file: <input type="file" accept=".xml,application/xml,text/xml" aria-label="Upload federation metadata XML" onChange={(e) => void upload(e.target.files?.[0])} />
+          or upload a file:{" "}
+          <input
+            type="file"
+            accept=".xml,application/xml,text/xml"
+            aria-label="Upload federation metadata XML"
+            onChange={(e) => void upload(e.target.files?.[0])}
+          />
         </label>
-        <p className="mt-1 text-xs text-slate-500">Pasted metadata replaces the values below (entity ID, sign-on URL, signing certificates).</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Pasted metadata replaces the values below (entity ID, sign-on URL, signing certificates).
+        </p>
       </div>
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-700">Or enter them by hand</legend>
@@ -43,7 +58,12 @@ export function SamlFields({ draft, onChange, view }: { draft: SamlDraft; onChan
         </label>
         <label className="block text-sm text-slate-700">
           IdP sign-on URL
-          <input value={draft.ssoUrl} onChange={(e) => set({ ssoUrl: e.target.value })} placeholder="https://login.microsoftonline.com/…/saml2" className={input} />
+          <input
+            value={draft.ssoUrl}
+            onChange={(e) => set({ ssoUrl: e.target.value })}
+            placeholder="https://login.microsoftonline.com/…/saml2"
+            className={input}
+          />
         </label>
         {[0, 1].map((i) => (
           <label key={i} className="block text-sm text-slate-700">
@@ -51,7 +71,14 @@ export function SamlFields({ draft, onChange, view }: { draft: SamlDraft; onChan
             <textarea
               rows={3}
               value={draft.certificates[i]}
-              onChange={(e) => set({ certificates: (i === 0 ? [e.target.value, draft.certificates[1]] : [draft.certificates[0], e.target.value]) as [string, string] })}
+              onChange={(e) =>
+                set({
+                  certificates: (i === 0 ? [e.target.value, draft.certificates[1]] : [draft.certificates[0], e.target.value]) as [
+                    string,
+                    string,
+                  ],
+                })
+              }
               placeholder={view.saml?.certificates.length ? "Leave blank to keep the current certificates" : "-----BEGIN CERTIFICATE-----"}
               className={`${input} font-mono`}
             />
@@ -60,7 +87,12 @@ export function SamlFields({ draft, onChange, view }: { draft: SamlDraft; onChan
       </fieldset>
       <label className="block text-sm text-slate-700">
         Username attribute (optional)
-        <input value={draft.usernameAttribute} onChange={(e) => set({ usernameAttribute: e.target.value })} placeholder="Blank: the NameID carries the username" className={input} />
+        <input
+          value={draft.usernameAttribute}
+          onChange={(e) => set({ usernameAttribute: e.target.value })}
+          placeholder="Blank: the NameID carries the username"
+          className={input}
+        />
       </label>
     </div>
   );
@@ -77,7 +109,8 @@ export function CertificateList({ view }: { view: SsoConnectionView }) {
           <li key={c.fingerprintSha256} className="rounded-md border border-slate-200 p-3">
             <div className="font-mono text-xs break-all text-slate-600">SHA-256 {c.fingerprintSha256}</div>
             <div className="mt-1">
-              {c.subject} — expires <strong>{c.notAfter.slice(0, 10)}</strong> {c.expired ? <span className="font-medium text-red-700">(expired)</span> : null}
+              {c.subject} — expires <strong>{c.notAfter.slice(0, 10)}</strong>{" "}
+              {c.expired ? <span className="font-medium text-red-700">(expired)</span> : null}
             </div>
           </li>
         ))}

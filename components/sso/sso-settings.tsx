@@ -21,7 +21,13 @@ function toInput(protocol: "saml" | "oidc", enabled: boolean, requireSso: boolea
     protocol,
     enabled,
     requireSso,
-    saml: { metadataXml: saml.metadataXml || undefined, entityId: saml.entityId, ssoUrl: saml.ssoUrl, certificates: certificates.length ? certificates : undefined, usernameAttribute: saml.usernameAttribute || null },
+    saml: {
+      metadataXml: saml.metadataXml || undefined,
+      entityId: saml.entityId,
+      ssoUrl: saml.ssoUrl,
+      certificates: certificates.length ? certificates : undefined,
+      usernameAttribute: saml.usernameAttribute || null,
+    },
   };
 }
 
@@ -46,19 +52,21 @@ function Editor({ orgId, view }: { orgId: string; view: SsoConnectionView }) {
     <div className="space-y-6">
       <section aria-labelledby="sso-status" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sso-status" className="flex items-center gap-2 text-base font-semibold">
-          Status {!view.configured ? <Badge>Not configured</Badge> : view.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
+          Status{" "}
+          {!view.configured ? <Badge>Not configured</Badge> : view.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
           {view.configured && view.requireSso ? <Badge tone="violet">Required</Badge> : null}
         </h2>
         <p className="mt-1 max-w-2xl text-sm text-slate-600">
-          Members provisioned by your identity provider sign in through it. A lock, an unlock or a delete from the IdP applies to their very next request.
+          Members provisioned by your identity provider sign in through it. A lock, an unlock or a delete from the IdP applies to their very
+          next request.
         </p>
         <div className="mt-4 space-y-2 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enable single sign-on
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={requireSso} onChange={(e) => setRequireSso(e.target.checked)} /> Require single sign-on (members can no longer sign in with a
-            password; owners keep password sign-in as a break-glass)
+            <input type="checkbox" checked={requireSso} onChange={(e) => setRequireSso(e.target.checked)} /> Require single sign-on (members
+            can no longer sign in with a password; owners keep password sign-in as a break-glass)
           </label>
         </div>
       </section>
@@ -70,18 +78,27 @@ function Editor({ orgId, view }: { orgId: string; view: SsoConnectionView }) {
         <div role="radiogroup" aria-label="Protocol" className="mt-3 flex gap-4 text-sm">
           {(["saml", "oidc"] as const).map((p) => (
             <label key={p} className="flex items-center gap-2">
-              <input type="radio" name="protocol" checked={protocol === p} onChange={() => setProtocol(p)} /> {p === "saml" ? "SAML 2.0" : "OpenID Connect"}
+              <input type="radio" name="protocol" checked={protocol === p} onChange={() => setProtocol(p)} />{" "}
+              {p === "saml" ? "SAML 2.0" : "OpenID Connect"}
             </label>
           ))}
         </div>
         <div className="mt-4 max-w-2xl space-y-4">
-          {protocol === "saml" ? <SamlFields draft={saml} onChange={setSaml} view={view} /> : <OidcFields draft={oidc} onChange={setOidc} view={view} />}
+          {protocol === "saml" ? (
+            <SamlFields draft={saml} onChange={setSaml} view={view} />
+          ) : (
+            <OidcFields draft={oidc} onChange={setOidc} view={view} />
+          )}
           {protocol === "saml" ? <CertificateList view={view} /> : null}
           <div className="flex gap-3">
             <Button onClick={() => submit()} disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save"}
             </Button>
-            <Button variant="secondary" disabled={!view.configured || test.isPending} onClick={() => test.mutate(undefined, { onError: (err) => toast.error(err.message) })}>
+            <Button
+              variant="secondary"
+              disabled={!view.configured || test.isPending}
+              onClick={() => test.mutate(undefined, { onError: (err) => toast.error(err.message) })}
+            >
               Test sign-in
             </Button>
           </div>

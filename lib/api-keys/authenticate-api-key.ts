@@ -29,7 +29,12 @@ export const presentsBearer = (headers: Headers): boolean => /^Bearer\s/i.test(h
 
 const invalid = () => new AppError("unauthenticated", "The API key is not valid.");
 
-export async function authenticateApiKey(authorization: string | null, orgId: string, scope: ApiKeyScope, now = new Date()): Promise<ApiKeyCaller> {
+export async function authenticateApiKey(
+  authorization: string | null,
+  orgId: string,
+  scope: ApiKeyScope,
+  now = new Date(),
+): Promise<ApiKeyCaller> {
   const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (!key || !API_KEY_PATTERN.test(key)) throw invalid();
   const hash = hashApiKey(key);
@@ -38,12 +43,16 @@ export async function authenticateApiKey(authorization: string | null, orgId: st
   if (!taken.ok) throw new ApiKeyThrottled(taken.retryAfterSeconds);
 
   // Found by the hash of the whole key (unique index), then compared in constant time.
-  const row = await db.apiKey.findUnique({ where: { hash }, select: { id: true, hash: true, prefix: true, organizationId: true, scope: true, expiresAt: true, deletedAt: true, lastUsedAt: true } });
+  const row = await db.apiKey.findUnique({
+    where: { hash },
+    select: { id: true, hash: true, prefix: true, organizationId: true, scope: true, expiresAt: true, deletedAt: true, lastUsedAt: true },
+  });
   if (!row || !hashesEqual(row.hash, hash)) throw invalid();
   // Another organization's URL: the same 404 a session gets, never a hint that it exists.
   if (row.organizationId !== orgId) throw new AppError("not_found", "This organization does not exist.");
   if (row.deletedAt) throw new AppError("unauthenticated", "This API key has been deleted.");
-  if (row.expiresAt.getTime() <= now.getTime()) throw new AppError("unauthenticated", "This API key has expired. Create a new one under Organization security → API keys.");
+  if (row.expiresAt.getTime() <= now.getTime())
+    throw new AppError("unauthenticated", "This API key has expired. Create a new one under Organization security → API keys.");
   if (!row.scope.split(" ").includes(scope)) throw new AppError("forbidden", `This API key does not have the ${scope} scope.`);
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS) {

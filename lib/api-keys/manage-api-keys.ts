@@ -15,7 +15,10 @@ export interface KeyOwner {
 
 // GET /api/organizations/[orgId]/api-keys — the undeleted keys, newest first (never a key).
 export async function listApiKeys(orgId: string, now = new Date()): Promise<ApiKeyInfo[]> {
-  const keys = await db.apiKey.findMany({ where: { organizationId: orgId, deletedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const keys = await db.apiKey.findMany({
+    where: { organizationId: orgId, deletedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
   return keys.map((k) => toApiKeyInfo(k, now));
 }
 
@@ -25,7 +28,8 @@ export async function createApiKey(orgId: string, input: unknown, by: KeyOwner, 
   const key = generateApiKey();
   const row = await db.$transaction(async (tx) => {
     const active = await tx.apiKey.count({ where: { organizationId: orgId, deletedAt: null, expiresAt: { gt: now } } });
-    if (active >= MAX_ACTIVE_API_KEYS) throw new AppError("conflict", `This organization already has ${MAX_ACTIVE_API_KEYS} active API keys. Delete one first.`);
+    if (active >= MAX_ACTIVE_API_KEYS)
+      throw new AppError("conflict", `This organization already has ${MAX_ACTIVE_API_KEYS} active API keys. Delete one first.`);
     const created = await tx.apiKey.create({
       data: {
         id: randomUUID(),
@@ -41,7 +45,13 @@ export async function createApiKey(orgId: string, input: unknown, by: KeyOwner, 
       },
     });
     await recordEvent(
-      { organizationId: orgId, actor: { type: "user", id: by.userId, label: by.email }, action: "apikey.created", target: { type: "api_key", id: created.id, label: created.prefix }, detail: `${name} (${scope})` },
+      {
+        organizationId: orgId,
+        actor: { type: "user", id: by.userId, label: by.email },
+        action: "apikey.created",
+        target: { type: "api_key", id: created.id, label: created.prefix },
+        detail: `${name} (${scope})`,
+      },
       tx,
     );
     return created;
@@ -52,9 +62,20 @@ export async function createApiKey(orgId: string, input: unknown, by: KeyOwner, 
 // DELETE /api/organizations/[orgId]/api-keys/[keyId] — refused from the next request on.
 export async function deleteApiKey(orgId: string, keyId: string, by: KeyOwner): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({ where: { id: keyId, organizationId: orgId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const { count } = await tx.apiKey.updateMany({
+      where: { id: keyId, organizationId: orgId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
     if (count === 0) throw new AppError("not_found", "This API key does not exist or was already deleted.");
     const key = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { prefix: true } });
-    await recordEvent({ organizationId: orgId, actor: { type: "user", id: by.userId, label: by.email }, action: "apikey.deleted", target: { type: "api_key", id: keyId, label: key.prefix } }, tx);
+    await recordEvent(
+      {
+        organizationId: orgId,
+        actor: { type: "user", id: by.userId, label: by.email },
+        action: "apikey.deleted",
+        target: { type: "api_key", id: keyId, label: key.prefix },
+      },
+      tx,
+    );
   });
 }

@@ -27,5 +27,8 @@ export const apiKeyInfoSchema = z.object({
 });
 export type ApiKeyInfo = z.infer<typeof apiKeyInfoSchema>;
 
-export const createdApiKeySchema = z.object({ key: z.string().describe("The API key: returned only in this response."), apiKey: apiKeyInfoSchema });
+export const createdApiKeySchema = z.object({
+  key: z.string().describe("The API key: returned only in this response."),
+  apiKey: apiKeyInfoSchema,
+});
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;

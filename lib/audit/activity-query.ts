@@ -6,7 +6,10 @@ export const ACTIVITY_PERIODS = { "24h": 24, "7d": 7 * 24, "30d": 30 * 24, all: 
 export type ActivityPeriod = keyof typeof ACTIVITY_PERIODS;
 export const MAX_ACTIVITY_PAGE_SIZE = 100;
 
-const actionFilters = [...KNOWN_ACTIONS, ...(Object.keys(ACTION_GROUPS) as (keyof typeof ACTION_GROUPS)[])] as [ActionFilter, ...ActionFilter[]];
+const actionFilters = [...KNOWN_ACTIONS, ...(Object.keys(ACTION_GROUPS) as (keyof typeof ACTION_GROUPS)[])] as [
+  ActionFilter,
+  ...ActionFilter[],
+];
 
 export const activityListParams = z.object({
   action: z.enum(actionFilters).optional(),

@@ -46,7 +46,10 @@ export function toActivityItem(row: ActivityRow): ActivityItem {
     actionLabel: actionLabel(row.action),
     source: eventSource(row.action),
     actor: { type: row.actorType, label: redactSecrets(row.actorLabel) },
-    target: row.targetType || row.targetLabel ? { type: row.targetType ?? "unknown", id: row.targetId, label: redactSecrets(row.targetLabel) } : null,
+    target:
+      row.targetType || row.targetLabel
+        ? { type: row.targetType ?? "unknown", id: row.targetId, label: redactSecrets(row.targetLabel) }
+        : null,
     outcome: row.outcome === "failure" ? "failure" : "success",
     status: row.status,
     detail: redactSecrets(row.detail),

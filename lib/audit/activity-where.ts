@@ -19,23 +19,49 @@ export function activityCondition(orgId: string, query: ActivityListQuery, now =
   const parts = [fragment`e."organizationId" = ${bind(orgId)}`];
   if (query.action) {
     const actions = actionsFor(query.action);
-    parts.push(fragment`e."action" IN (${join(actions.map((a) => fragment`${bind(a)}`), ", ")})`);
+    parts.push(
+      fragment`e."action" IN (${join(
+        actions.map((a) => fragment`${bind(a)}`),
+        ", ",
+      )})`,
+    );
   }
   if (query.outcome) parts.push(fragment`e."outcome" = ${bind(query.outcome)}`);
   const from = periodStart(query.period, now);
   if (from) parts.push(fragment`e."createdAt" >= ${bind(from)}`);
   const term = query.q.toLowerCase();
-  if (term) parts.push(fragment`(${join(SEARCHED.map((column) => textMatch(column, "contains", term, false)), " OR ")})`);
+  if (term)
+    parts.push(
+      fragment`(${join(
+        SEARCHED.map((column) => textMatch(column, "contains", term, false)),
+        " OR ",
+      )})`,
+    );
   return join(parts, " AND ");
 }
 
-const COLUMNS = ["id", "createdAt", "actorType", "actorLabel", "action", "targetType", "targetId", "targetLabel", "outcome", "status", "detail"] as const;
+const COLUMNS = [
+  "id",
+  "createdAt",
+  "actorType",
+  "actorLabel",
+  "action",
+  "targetType",
+  "targetId",
+  "targetLabel",
+  "outcome",
+  "status",
+  "detail",
+] as const;
 const SELECT = text(COLUMNS.map((c) => `e."${c}"`).join(", "));
 
 /** The count, and one page newest first (id last: pages never overlap or skip an event). */
 export function activityStatements(condition: Fragment) {
   const where = fragment`FROM "AuditEvent" e WHERE ${condition}`;
-  const page = toStatement("activity_page", fragment`SELECT ${SELECT} ${where} ORDER BY e."createdAt" DESC, e."id" DESC LIMIT ${"limit"} OFFSET ${"offset"}`);
+  const page = toStatement(
+    "activity_page",
+    fragment`SELECT ${SELECT} ${where} ORDER BY e."createdAt" DESC, e."id" DESC LIMIT ${"limit"} OFFSET ${"offset"}`,
+  );
   return { count: toStatement("activity_count", fragment`SELECT COUNT(*) ${where}`).statement, page: page.statement, values: page.values };
 }
 

@@ -46,7 +46,11 @@ export type EventAction = keyof typeof EVENT_ACTIONS;
 export const KNOWN_ACTIONS = Object.keys(EVENT_ACTIONS) as EventAction[];
 
 /** Filter values: one action, or every action of a source. */
-export const ACTION_GROUPS = { console: "Console changes", provisioning: "Identity provider requests", "sign-in": "Sign-ins" } as const satisfies Record<EventSource, string>;
+export const ACTION_GROUPS = {
+  console: "Console changes",
+  provisioning: "Identity provider requests",
+  "sign-in": "Sign-ins",
+} as const satisfies Record<EventSource, string>;
 export type ActionFilter = EventAction | EventSource;
 
 export function isKnownAction(action: string): action is EventAction {
@@ -58,7 +62,16 @@ export function actionLabel(action: string): string {
 }
 
 export function eventSource(action: string): EventSource {
-  return isKnownAction(action) ? EVENT_ACTIONS[action].source : action.startsWith("scim.user.") || action.startsWith("scim.group.") || action.startsWith("scim.request.") || action.startsWith("scim.auth.") ? "provisioning" : action.startsWith("sso.signin.") ? "sign-in" : "console";
+  return isKnownAction(action)
+    ? EVENT_ACTIONS[action].source
+    : action.startsWith("scim.user.") ||
+        action.startsWith("scim.group.") ||
+        action.startsWith("scim.request.") ||
+        action.startsWith("scim.auth.")
+      ? "provisioning"
+      : action.startsWith("sso.signin.")
+        ? "sign-in"
+        : "console";
 }
 
 /** The actions a filter value stands for. */

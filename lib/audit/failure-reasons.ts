@@ -1,7 +1,8 @@
 // Failed SCIM requests grouped into causes an owner can act on, with the sentence the
 // settings page's banner shows ("14 requests with an expired token"). Pure.
 
-export type FailureReason = "expired_token" | "deleted_token" | "scim_disabled" | "wrong_org" | "missing_token" | "invalid_token" | "rejected";
+export type FailureReason =
+  "expired_token" | "deleted_token" | "scim_disabled" | "wrong_org" | "missing_token" | "invalid_token" | "rejected";
 
 export interface FailureGroup {
   reason: FailureReason;
@@ -27,11 +28,26 @@ const requests = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "reque
 
 const TEXT: Record<Exclude<FailureReason, "rejected">, { what: string; hint: string }> = {
   expired_token: { what: "with an expired token", hint: "Generate a new token and paste it into your identity provider." },
-  deleted_token: { what: "with a deleted token", hint: "Your identity provider still uses a deleted token: paste an active token into it." },
-  scim_disabled: { what: "while SCIM was disabled", hint: "Enable SCIM and paste the new token into your identity provider, or stop provisioning there." },
-  wrong_org: { what: "with a token of another organization", hint: "Check that the base URL and the token in your identity provider belong to this organization." },
-  missing_token: { what: "without a token", hint: "Set your identity provider to send the token as a Bearer token in the Authorization header." },
-  invalid_token: { what: "with an unknown or malformed token", hint: "Paste the whole token into your identity provider; if it is lost, generate a new one." },
+  deleted_token: {
+    what: "with a deleted token",
+    hint: "Your identity provider still uses a deleted token: paste an active token into it.",
+  },
+  scim_disabled: {
+    what: "while SCIM was disabled",
+    hint: "Enable SCIM and paste the new token into your identity provider, or stop provisioning there.",
+  },
+  wrong_org: {
+    what: "with a token of another organization",
+    hint: "Check that the base URL and the token in your identity provider belong to this organization.",
+  },
+  missing_token: {
+    what: "without a token",
+    hint: "Set your identity provider to send the token as a Bearer token in the Authorization header.",
+  },
+  invalid_token: {
+    what: "with an unknown or malformed token",
+    hint: "Paste the whole token into your identity provider; if it is lost, generate a new one.",
+  },
 };
 
 export function describeFailure(reason: FailureReason, status: number | null, count: number): { message: string; hint: string } {

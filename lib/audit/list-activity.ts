@@ -12,5 +12,12 @@ export async function listActivity(orgId: string, query: ActivityListQuery): Pro
   const { skip, take } = pageWindow(query.page, query.pageSize);
   const [counted, rows] = await Promise.all([sql.row(count, values), sql.rows(page, { ...values, limit: take, offset: skip })]);
   const total = Number(counted?.[0] ?? 0);
-  return { items: rows.map(activityRowFrom).map(toActivityItem), total, page: query.page, pageSize: query.pageSize, pageCount: pageCount(total, query.pageSize), retentionDays: retentionDays() };
+  return {
+    items: rows.map(activityRowFrom).map(toActivityItem),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: pageCount(total, query.pageSize),
+    retentionDays: retentionDays(),
+  };
 }

@@ -56,5 +56,17 @@ const INSERT_EVENT = statement("audit_event_insert")`
 /** The same event through a raw-driver transaction (lib/db/sql.ts): the member store's writes record theirs this way. */
 export async function recordEventSql(tx: SqlRunner, e: AuditInput, now = new Date()): Promise<void> {
   const d = auditData(e);
-  await tx.run(INSERT_EVENT, { ...d, createdAt: now, actorId: d.actorId ?? null, actorLabel: d.actorLabel ?? null, actorLabelLower: d.actorLabelLower ?? null, targetType: d.targetType ?? null, targetId: d.targetId ?? null, targetLabel: d.targetLabel ?? null, targetLabelLower: d.targetLabelLower ?? null, status: d.status ?? null, detail: d.detail ?? null });
+  await tx.run(INSERT_EVENT, {
+    ...d,
+    createdAt: now,
+    actorId: d.actorId ?? null,
+    actorLabel: d.actorLabel ?? null,
+    actorLabelLower: d.actorLabelLower ?? null,
+    targetType: d.targetType ?? null,
+    targetId: d.targetId ?? null,
+    targetLabel: d.targetLabel ?? null,
+    targetLabelLower: d.targetLabelLower ?? null,
+    status: d.status ?? null,
+    detail: d.detail ?? null,
+  });
 }

@@ -15,7 +15,11 @@ export class SsoRequiredError extends Error {
   }
 }
 
-export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string; name: string } | null> {
+export async function authorizeCredentials(
+  email: string,
+  password: string,
+  ip: string,
+): Promise<{ id: string; email: string; name: string } | null> {
   await assertLoginAllowed(email, ip); // throws: next-auth reports error "TooManyAttempts"
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));

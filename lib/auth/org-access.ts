@@ -40,7 +40,13 @@ export function decide(session: SessionClaims, m: Membership): OrgDecision | { s
   if (m.locked) return { status: "locked", organization };
   if (session.method === "password" && m.ssoEnabled && m.requireSso && m.role !== "owner") return { status: "sso_required", organization };
   const iam = { byHand: m.iamByHand, byGroup: m.iamByGroup };
-  return { status: "ok", organization, iam, profile: m.profile, access: { memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: holdsIam(iam) } };
+  return {
+    status: "ok",
+    organization,
+    iam,
+    profile: m.profile,
+    access: { memberId: m.id, organizationId: m.organizationId, role: m.role, iamPermission: holdsIam(iam) },
+  };
 }
 
 export interface ActiveSession {
@@ -79,7 +85,8 @@ export async function sessionAccess(session: SessionClaims, orgId?: string): Pro
 }
 
 /** A console request's answer: the session ended (401), not a member here (404), or the decision with who acts. */
-export type OrgAccess = { status: "ended"; reason: SessionEnd } | { status: "none"; user: SessionUser } | (OrgDecision & { user: SessionUser });
+export type OrgAccess =
+  { status: "ended"; reason: SessionEnd } | { status: "none"; user: SessionUser } | (OrgDecision & { user: SessionUser });
 
 /** May this session act in `orgId`, and with which effective permission: one read, one rule. */
 export async function orgAccess(session: SessionClaims, orgId: string): Promise<OrgAccess> {

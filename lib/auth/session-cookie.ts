@@ -26,6 +26,14 @@ function secret(): string {
 
 /** The encrypted JWT next-auth would issue, carrying the organization and member it was established for. */
 export async function ssoSessionCookie(claims: SsoSessionClaims, label: { name: string; email: string }) {
-  const value = await encode({ secret: secret(), maxAge: SESSION_MAX_AGE_SECONDS, token: { sub: claims.memberId, name: label.name, email: label.email, sso: claims } });
-  return { name: SESSION_COOKIE, value, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies, maxAge: SESSION_MAX_AGE_SECONDS } };
+  const value = await encode({
+    secret: secret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    token: { sub: claims.memberId, name: label.name, email: label.email, sso: claims },
+  });
+  return {
+    name: SESSION_COOKIE,
+    value,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies, maxAge: SESSION_MAX_AGE_SECONDS },
+  };
 }

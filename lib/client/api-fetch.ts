@@ -26,8 +26,10 @@ export async function apiFetch<T>(url: string, init?: { method?: string; body?: 
   const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!res.ok) {
     // Session gone: a full reload to the sign-in page also drops every cached query.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (res.status === 401 && typeof window !== "undefined") window.location.href = `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
+    if (res.status === 401 && typeof window !== "undefined") {
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.href = `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
+    }
     // Our 503 says why (database unavailable); a proxy's 502–504 page has no readable message.
     const unavailable = res.status >= 502 && res.status <= 504;
     const fallback = unavailable ? UNAVAILABLE : `The request failed (HTTP ${res.status}).`;

@@ -15,11 +15,22 @@ const rule = <T>(allowed: string, schema: z.ZodType<T, string>): Rule<T> => ({ a
 
 /** Digits only: "1e3", "0x10", "5.0" and "-1" are typos here, not numbers. */
 export const wholeNumber = (min: number, max: number, note = "") =>
-  rule(`a whole number from ${min} to ${max}${note}`, z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().min(min).max(max)));
+  rule(
+    `a whole number from ${min} to ${max}${note}`,
+    z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().min(min).max(max)),
+  );
 
 /** Rates may be fractional (0.5 = one request every two seconds). */
 export const decimalNumber = (min: number, max: number, note = "") =>
-  rule(`a number from ${min} to ${max}${note}`, z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().min(min).max(max)));
+  rule(
+    `a number from ${min} to ${max}${note}`,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number)
+      .pipe(z.number().min(min).max(max)),
+  );
 
 /** Reverse proxies in front; true/false are accepted because they read naturally for the single-proxy case. */
 export const proxyHops = rule(
@@ -57,7 +68,6 @@ export const httpUrl = rule(
     .transform((s) => s.replace(/\/+$/, "")),
 );
 
-
 export const databaseUrl = rule(
   "a SQLite file URL (file:…) or a PostgreSQL URL (postgresql://…)",
   z.string().refine((s) => untrimmed(s) && (/^file:.+/.test(s) || isPostgresUrl(s))),
@@ -69,12 +79,18 @@ export const text = rule("any text", z.string());
 export const minLength = (min: number, hint = "") => rule(`at least ${min} characters long${hint}`, z.string().min(min));
 
 /** An SMTP server: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), user and password in the URL. */
-export const smtpUrl = rule("an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587", z.string().refine((s) => isUrl(s, ["smtp:", "smtps:"])));
+export const smtpUrl = rule(
+  "an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587",
+  z.string().refine((s) => isUrl(s, ["smtp:", "smtps:"])),
+);
 
 /** A sender address, bare or with a display name: "Console <console@example.com>". */
 export const mailbox = rule(
   "an email address, optionally with a name: Console <console@example.com>",
-  z.string().trim().refine((s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s)),
+  z
+    .string()
+    .trim()
+    .refine((s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s)),
 );
 /** One of a fixed set of words, case-insensitive (read back in lower case). */
 export const oneOf = <const W extends string>(words: readonly [W, ...W[]]) =>

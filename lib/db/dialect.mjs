@@ -125,7 +125,8 @@ export const FOR_UPDATE = { postgres: " FOR UPDATE", sqlite: "" };
  * takes booleans as they are, and dates as UTC text (Prisma's timestamp(3) has no time zone).
  */
 export const VALUES = {
-  sqlite: (v) => (v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v),
+  sqlite: (v) =>
+    v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v,
   postgres: (v) => (v === undefined ? null : v instanceof Date ? v.toISOString() : v),
 };
 

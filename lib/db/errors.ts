@@ -28,7 +28,8 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
  * ("Connection terminated unexpectedly"), a connect that hit connectionTimeoutMillis, a
  * query that hit query_timeout, a client reused after its socket died.
  */
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable)/;
+const PG_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable)/;
 
 /** Prisma's interactive-transaction errors that mean "the database was too slow or locked". */
 const TRANSACTION_TIMEOUT = /Unable to start a transaction in the given time|expired transaction|timeout for this transaction/i;

@@ -42,7 +42,12 @@ export const asText = (v: unknown): string | null => (v === null || v === undefi
 
 export { isUniqueViolation } from "./dialect.mjs";
 
-function bind(order: Rendered["order"], args: Record<string, unknown>, encode: (v: unknown) => unknown, encodeList: (v: unknown[]) => unknown): unknown[] {
+function bind(
+  order: Rendered["order"],
+  args: Record<string, unknown>,
+  encode: (v: unknown) => unknown,
+  encodeList: (v: unknown[]) => unknown,
+): unknown[] {
   return order.map(({ name, list }) => {
     const v = args[name];
     return list ? encodeList(Array.isArray(v) ? v : []) : encode(v);
@@ -100,7 +105,11 @@ export function sqliteSql(openReader: () => Database.Database, openWriter: () =>
     const release = await lock.acquire();
     try {
       const conn = (writerConn ??= openWriter());
-      const control = (controls ??= { begin: conn.prepare("BEGIN IMMEDIATE"), commit: conn.prepare("COMMIT"), rollback: conn.prepare("ROLLBACK") });
+      const control = (controls ??= {
+        begin: conn.prepare("BEGIN IMMEDIATE"),
+        commit: conn.prepare("COMMIT"),
+        rollback: conn.prepare("ROLLBACK"),
+      });
       // IMMEDIATE: the write lock up front, so a transaction that reads before it writes cannot
       // fail with SQLITE_BUSY_SNAPSHOT when another process (a second instance, Prisma's own
       // connection) wrote in between. Busy: wait asynchronously and try again.
@@ -145,7 +154,8 @@ export function sqliteSql(openReader: () => Database.Database, openWriter: () =>
 const TIMESTAMP_OID = 1114;
 const parseUtc = (v: string) => new Date(v.replace(" ", "T") + "Z");
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format ?? "text"))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
 };
 
 const pgRendered = new Map<string, Rendered>(); // shared by the pool and every transaction's client
@@ -159,7 +169,13 @@ function pgRunner(client: Pool | PoolClient): SqlRunner {
       if (!s.once) cache.set(s.name, r);
     }
     // Unnamed when composed at run time: PostgreSQL keeps a named statement for the connection's life.
-    return client.query<unknown[]>({ name: s.once ? undefined : s.name, text: r.text, values: bind(r.order, a, VALUES.postgres, LISTS.postgres), types: pgTypes, rowMode: "array" });
+    return client.query<unknown[]>({
+      name: s.once ? undefined : s.name,
+      text: r.text,
+      values: bind(r.order, a, VALUES.postgres, LISTS.postgres),
+      types: pgTypes,
+      rowMode: "array",
+    });
   };
   return {
     rows: async (s, a) => (await query(s, a)).rows,

@@ -46,5 +46,8 @@ export function toConsoleErrorResponse(err: unknown): NextResponse {
 }
 
 export function json(data: unknown, init?: { status?: number; noStore?: boolean }): NextResponse {
-  return NextResponse.json(data, { status: init?.status ?? 200, headers: { "Cache-Control": init?.noStore === false ? "private" : "no-store" } });
+  return NextResponse.json(data, {
+    status: init?.status ?? 200,
+    headers: { "Cache-Control": init?.noStore === false ? "private" : "no-store" },
+  });
 }

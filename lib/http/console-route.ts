@@ -34,13 +34,16 @@ function assertSameOrigin(req: NextRequest, origin: string): void {
   if (SAFE_METHODS.has(req.method)) return;
   const sent = req.headers.get("origin");
   const allowed = new Set([origin, req.nextUrl.origin]);
-  if (!sent || !allowed.has(sent)) throw new AppError("csrf", "This request did not come from the console (cross-site requests are refused).");
+  if (!sent || !allowed.has(sent))
+    throw new AppError("csrf", "This request did not come from the console (cross-site requests are refused).");
 }
 
 const signedOut = () => new AppError("unauthenticated", "You are not signed in.");
 
 /** Every console request: request id and metrics, same-origin writes, a session cookie. */
-function consoleRequest<P>(handler: (ctx: { req: NextRequest; params: P; origin: string; claims: SessionClaims }) => Promise<NextResponse>) {
+function consoleRequest<P>(
+  handler: (ctx: { req: NextRequest; params: P; origin: string; claims: SessionClaims }) => Promise<NextResponse>,
+) {
   return (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> =>
     // Request id, metrics by route pattern, the log line: lib/ops/observe-console.ts.
     observeConsole("console", req, ctx.params, async () => {
@@ -76,8 +79,10 @@ export function withOrg<P extends { orgId: string }>(permission: Permission, han
     if (result.status === "ended") throw signedOut();
     if (result.status === "none") throw new AppError("not_found", "This organization does not exist.");
     if (result.status === "locked") throw new AppError("forbidden", "Your account is locked in this organization.");
-    if (result.status === "sso_required") throw new AppError("forbidden", "This organization requires single sign-on: sign in through your identity provider.");
-    if (!can(result.access, permission)) throw new AppError("forbidden", "You don't have permission to do this. Ask an organization owner for the IAM permission.");
+    if (result.status === "sso_required")
+      throw new AppError("forbidden", "This organization requires single sign-on: sign in through your identity provider.");
+    if (!can(result.access, permission))
+      throw new AppError("forbidden", "You don't have permission to do this. Ask an organization owner for the IAM permission.");
     return handler({ ...ctx, user: result.user, access: result.access, orgId });
   });
 }
@@ -96,14 +101,32 @@ export interface CallerContext<P> {
 }
 
 /** withOrg, or an API key of the URL's organization holding `scope`. */
-export function withOrgOrApiKey<P extends { orgId: string }>(permission: Permission, scope: ApiKeyScope, handler: (ctx: CallerContext<P>) => Promise<NextResponse>) {
-  const bySession = withOrg<P>(permission, (ctx) => handler({ req: ctx.req, params: ctx.params, orgId: ctx.orgId, origin: ctx.origin, by: { kind: "user", userId: ctx.user.id, label: ctx.user.email } }));
+export function withOrgOrApiKey<P extends { orgId: string }>(
+  permission: Permission,
+  scope: ApiKeyScope,
+  handler: (ctx: CallerContext<P>) => Promise<NextResponse>,
+) {
+  const bySession = withOrg<P>(permission, (ctx) =>
+    handler({
+      req: ctx.req,
+      params: ctx.params,
+      orgId: ctx.orgId,
+      origin: ctx.origin,
+      by: { kind: "user", userId: ctx.user.id, label: ctx.user.email },
+    }),
+  );
   return async (req: NextRequest, ctx: RouteCtx<P>): Promise<NextResponse> => {
     if (!presentsBearer(req.headers)) return bySession(req, ctx);
     try {
       const params = await ctx.params;
       const key = await authenticateApiKey(req.headers.get("authorization"), params.orgId, scope);
-      return await handler({ req, params, orgId: key.organizationId, origin: publicOrigin(req.headers), by: { kind: "api_key", userId: key.id, label: key.prefix } });
+      return await handler({
+        req,
+        params,
+        orgId: key.organizationId,
+        origin: publicOrigin(req.headers),
+        by: { kind: "api_key", userId: key.id, label: key.prefix },
+      });
     } catch (err) {
       const res = toConsoleErrorResponse(err);
       if (err instanceof ApiKeyThrottled) res.headers.set("Retry-After", String(err.retryAfterSeconds));

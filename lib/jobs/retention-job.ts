@@ -12,6 +12,7 @@ export const retentionJob: Job = {
   everyMs: PRUNE_INTERVAL_MS,
   async run(now) {
     const count = await pruneExpiredEvents(now);
-    if (count > 0) logger.info({ job: "audit-retention", deleted: count }, `Job audit-retention: deleted ${count} audit event(s) past retention`);
+    if (count > 0)
+      logger.info({ job: "audit-retention", deleted: count }, `Job audit-retention: deleted ${count} audit event(s) past retention`);
   },
 };

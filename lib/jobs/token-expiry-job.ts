@@ -19,7 +19,12 @@ export const tokenExpiryJob: Job = {
   everyMs: TOKEN_EXPIRY_INTERVAL_MS,
   async run(now) {
     const result = await checkTokenExpiry(now, { mailer: configuredMailer(), origin: config.APP_URL ?? `http://localhost:${config.PORT}` });
-    for (const s of result.sent) console.info(`Job token-expiry-emails: ${s.threshold} notice for token ${s.tokenId} sent to ${s.recipients} recipient(s)`);
-    if (result.failed.length) throw new AggregateError(result.failed.map((f) => f.error), `${result.failed.length} expiry email(s) could not be sent; they will be retried on the next run`);
+    for (const s of result.sent)
+      console.info(`Job token-expiry-emails: ${s.threshold} notice for token ${s.tokenId} sent to ${s.recipients} recipient(s)`);
+    if (result.failed.length)
+      throw new AggregateError(
+        result.failed.map((f) => f.error),
+        `${result.failed.length} expiry email(s) could not be sent; they will be retried on the next run`,
+      );
   },
 };

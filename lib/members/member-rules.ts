@@ -32,7 +32,8 @@ export function memberActionRefusal(action: MemberAction, target: MemberSubject,
   }
   if (action === "unlock") return null;
   if (target.id === viewerMemberId) return `You cannot ${action} your own account.`;
-  if (ownerProtects(target, action)) return answerFor("console", { kind: "owner_protected", action: action === "lock" ? "lock" : "remove" }).message;
+  if (ownerProtects(target, action))
+    return answerFor("console", { kind: "owner_protected", action: action === "lock" ? "lock" : "remove" }).message;
   return null;
 }
 

@@ -78,7 +78,8 @@ const NO_PERMISSION = "You don't have permission to manage members. Ask an organ
 
 export function toMemberListItem(row: MemberListRow, viewer: Viewer): MemberListItem {
   const { iam } = row;
-  const refuse = (action: "lock" | "unlock" | "remove") => (viewer.canManage ? memberActionRefusal(action, row, viewer.memberId) : NO_PERMISSION);
+  const refuse = (action: "lock" | "unlock" | "remove") =>
+    viewer.canManage ? memberActionRefusal(action, row, viewer.memberId) : NO_PERMISSION;
   return {
     id: row.id,
     userName: row.userName,

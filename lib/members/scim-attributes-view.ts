@@ -35,12 +35,18 @@ function multiValued(v: unknown, valueOf: (item: ScimObject) => string | null = 
 }
 
 function address(item: ScimObject): string | null {
-  return text(item.formatted) ?? ([item.streetAddress, item.locality, item.region, item.postalCode, item.country].map(text).filter(Boolean).join(", ") || null);
+  return (
+    text(item.formatted) ??
+    ([item.streetAddress, item.locality, item.region, item.postalCode, item.country].map(text).filter(Boolean).join(", ") || null)
+  );
 }
 
 function personName(v: unknown): string | null {
   if (!isObject(v)) return null;
-  return text(v.formatted) ?? ([v.honorificPrefix, v.givenName, v.middleName, v.familyName, v.honorificSuffix].map(text).filter(Boolean).join(" ") || null);
+  return (
+    text(v.formatted) ??
+    ([v.honorificPrefix, v.givenName, v.middleName, v.familyName, v.honorificSuffix].map(text).filter(Boolean).join(" ") || null)
+  );
 }
 
 export function managerIdOf(attributes: ScimObject): string | null {
@@ -79,6 +85,11 @@ export function scimAttributesView(
   return {
     externalId: member.externalId,
     rows: candidates.filter((c): c is [string, string] => c[1] !== null).map(([label, value]) => ({ label, value })),
-    raw: { userName: member.userName, ...(member.externalId ? { externalId: member.externalId } : {}), active: !member.locked, ...attributes },
+    raw: {
+      userName: member.userName,
+      ...(member.externalId ? { externalId: member.externalId } : {}),
+      active: !member.locked,
+      ...attributes,
+    },
   };
 }

@@ -16,7 +16,9 @@ const WHEN: Record<ExpiryThreshold, string> = { "30d": "in 30 days", "7d": "in 7
 export function expiryEmail(to: string[], e: ExpiryEmailInput): Mail {
   const date = e.expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC";
   const expired = e.threshold === "expired";
-  const subject = expired ? `${e.orgName}: the last SCIM token has expired, provisioning has stopped` : `${e.orgName}: the last SCIM token expires ${WHEN[e.threshold]}`;
+  const subject = expired
+    ? `${e.orgName}: the last SCIM token has expired, provisioning has stopped`
+    : `${e.orgName}: the last SCIM token expires ${WHEN[e.threshold]}`;
   const text = [
     expired
       ? `The SCIM token ${e.prefix}… of ${e.orgName} expired on ${date}. It was the organization's last active token: your identity provider can no longer create, update, lock or delete users, so people who left keep their access.`

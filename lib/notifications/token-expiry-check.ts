@@ -65,23 +65,38 @@ export async function checkTokenExpiry(now: Date, opts: ExpiryCheckOptions): Pro
   const mailer = opts.mailer;
   if (!mailer) return result;
   for (const organizationId of await dueOrganizations(now, opts.organizationIds)) {
-    const tokens = await db.scimToken.findMany({ where: { organizationId, deletedAt: null }, select: { id: true, prefix: true, expiresAt: true } });
+    const tokens = await db.scimToken.findMany({
+      where: { organizationId, deletedAt: null },
+      select: { id: true, prefix: true, expiresAt: true },
+    });
     const last = lastToken(tokens);
     const threshold = last ? expiryThreshold(last.expiresAt, now) : null;
     if (!last || !threshold) continue;
     const claimId = await claim(organizationId, last.id, threshold, now);
     if (!claimId) continue;
     try {
-      const [org, contacts] = await Promise.all([db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }), provisioningManagerContacts(organizationId)]);
+      const [org, contacts] = await Promise.all([
+        db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+        provisioningManagerContacts(organizationId),
+      ]);
       const to = contacts.map((c) => c.email);
       const scimPageUrl = `${opts.origin}/organizations/${organizationId}/settings/scim`;
-      if (to.length) await mailer.send(expiryEmail(to, { orgName: org.name, prefix: last.prefix, expiresAt: last.expiresAt, threshold, scimPageUrl }));
+      if (to.length)
+        await mailer.send(expiryEmail(to, { orgName: org.name, prefix: last.prefix, expiresAt: last.expiresAt, threshold, scimPageUrl }));
       await db.tokenExpiryNotice.update({ where: { id: claimId }, data: { sentAt: new Date(), recipients: to.length } });
-      await recordEvent({ organizationId, actor: { type: "system" }, action: "scim.token.expiry_notified", target: { type: "token", id: last.id, label: last.prefix }, detail: `${threshold}: emailed ${to.length} owner(s) and IAM manager(s)` });
+      await recordEvent({
+        organizationId,
+        actor: { type: "system" },
+        action: "scim.token.expiry_notified",
+        target: { type: "token", id: last.id, label: last.prefix },
+        detail: `${threshold}: emailed ${to.length} owner(s) and IAM manager(s)`,
+      });
       result.sent.push({ organizationId, tokenId: last.id, threshold, recipients: to.length });
     } catch (error) {
       // Released: the next run retries (see above).
-      await db.tokenExpiryNotice.delete({ where: { id: claimId } }).catch((releaseError: unknown) => console.error("Could not release an expiry email claim", releaseError));
+      await db.tokenExpiryNotice
+        .delete({ where: { id: claimId } })
+        .catch((releaseError: unknown) => console.error("Could not release an expiry email claim", releaseError));
       result.failed.push({ organizationId, tokenId: last.id, threshold, error });
     }
   }

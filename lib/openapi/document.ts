@@ -14,7 +14,8 @@ function build() {
     type: "http",
     scheme: "bearer",
     bearerFormat: "orgkey_…",
-    description: "An organization API key with the scim:manage scope (Organization Settings → Organization security → API keys). A console session cookie works too.",
+    description:
+      "An organization API key with the scim:manage scope (Organization Settings → Organization security → API keys). A console session cookie works too.",
   });
   // `.meta({ id })` names a component (zod 4 metadata): the schemas themselves stay untouched.
   const error = consoleErrorSchema.meta({ id: "Error" });
@@ -24,14 +25,36 @@ function build() {
   const orgId = z.object({ orgId: z.string().describe("The organization's id") });
 
   const errors = (codes: number[]) =>
-    Object.fromEntries(codes.map((c) => [c, { description: ERROR_TEXT[c] ?? "Error", content: { "application/json": { schema: error } } }]));
-  const ok = (status: number, description: string, schema: z.ZodType) => ({ [status]: { description, content: { "application/json": { schema } } } });
-  const route = (r: Omit<RouteConfig, "security" | "tags">): RouteConfig => ({ ...r, tags: ["SCIM provisioning"], security: [{ [API_KEY_SCHEME]: [] }] });
+    Object.fromEntries(
+      codes.map((c) => [c, { description: ERROR_TEXT[c] ?? "Error", content: { "application/json": { schema: error } } }]),
+    );
+  const ok = (status: number, description: string, schema: z.ZodType) => ({
+    [status]: { description, content: { "application/json": { schema } } },
+  });
+  const route = (r: Omit<RouteConfig, "security" | "tags">): RouteConfig => ({
+    ...r,
+    tags: ["SCIM provisioning"],
+    security: [{ [API_KEY_SCHEME]: [] }],
+  });
   const base = "/api/organizations/{orgId}/scim";
 
-  registry.registerPath(route({ method: "get", path: base, summary: "SCIM status, base URL and tokens", request: { params: orgId }, responses: { ...ok(200, "Settings", settings), ...errors([401, 403, 404, 429]) } }));
   registry.registerPath(
-    route({ method: "post", path: `${base}/enable`, summary: "Enable SCIM and create its first token (returned once)", request: { params: orgId }, responses: { ...ok(201, "Enabled; the token", created), ...errors([401, 403, 404, 409, 429]) } }),
+    route({
+      method: "get",
+      path: base,
+      summary: "SCIM status, base URL and tokens",
+      request: { params: orgId },
+      responses: { ...ok(200, "Settings", settings), ...errors([401, 403, 404, 429]) },
+    }),
+  );
+  registry.registerPath(
+    route({
+      method: "post",
+      path: `${base}/enable`,
+      summary: "Enable SCIM and create its first token (returned once)",
+      request: { params: orgId },
+      responses: { ...ok(201, "Enabled; the token", created), ...errors([401, 403, 404, 409, 429]) },
+    }),
   );
   registry.registerPath(
     route({
@@ -43,7 +66,13 @@ function build() {
     }),
   );
   registry.registerPath(
-    route({ method: "post", path: `${base}/tokens`, summary: "Create a token (at most two active; 409 otherwise), returned once", request: { params: orgId }, responses: { ...ok(201, "The token", created), ...errors([401, 403, 404, 409, 429]) } }),
+    route({
+      method: "post",
+      path: `${base}/tokens`,
+      summary: "Create a token (at most two active; 409 otherwise), returned once",
+      request: { params: orgId },
+      responses: { ...ok(201, "The token", created), ...errors([401, 403, 404, 409, 429]) },
+    }),
   );
   registry.registerPath(
     route({
@@ -57,7 +86,11 @@ function build() {
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
-    info: { title: "SCIM console API", version: "1.0.0", description: "Automatic user provisioning (SCIM) settings and tokens, for IAM managers' scripts. See docs/ROTATING-TOKENS.md." },
+    info: {
+      title: "SCIM console API",
+      version: "1.0.0",
+      description: "Automatic user provisioning (SCIM) settings and tokens, for IAM managers' scripts. See docs/ROTATING-TOKENS.md.",
+    },
   });
 }
 

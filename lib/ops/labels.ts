@@ -25,12 +25,25 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 export const methodLabel = (method: string): string => (METHODS.has(method) ? method : "other");
 
 // RFC 7644 §3.12, table 9.
-const SCIM_TYPES = new Set(["invalidFilter", "tooMany", "uniqueness", "mutability", "invalidSyntax", "invalidPath", "noTarget", "invalidValue", "invalidVers", "sensitive"]);
+const SCIM_TYPES = new Set([
+  "invalidFilter",
+  "tooMany",
+  "uniqueness",
+  "mutability",
+  "invalidSyntax",
+  "invalidPath",
+  "noTarget",
+  "invalidValue",
+  "invalidVers",
+  "sensitive",
+]);
 
-export const scimTypeLabel = (scimType: string | undefined): string => (scimType === undefined ? "" : SCIM_TYPES.has(scimType) ? scimType : "other");
+export const scimTypeLabel = (scimType: string | undefined): string =>
+  scimType === undefined ? "" : SCIM_TYPES.has(scimType) ? scimType : "other";
 
 /** An HTTP status as a label: three digits, or "other". */
-export const statusLabel = (status: number): string => (Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "other");
+export const statusLabel = (status: number): string =>
+  Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "other";
 
 /**
  * The route pattern of a console API request: each path segment that is a route parameter's
@@ -56,7 +69,8 @@ export function routePattern(pathname: string, params: object): string {
   if (segments.length > 1 && segments.at(-1) === "") segments.pop(); // "/members/" is "/members"
   const catchAll = entries.find(([, v]) => Array.isArray(v));
   // A catch-all's values are the rest of the path: one pattern for all of them.
-  if (catchAll && Array.isArray(catchAll[1]) && catchAll[1].length > 0) segments.splice(segments.length - catchAll[1].length, catchAll[1].length, `[...${catchAll[0]}]`);
+  if (catchAll && Array.isArray(catchAll[1]) && catchAll[1].length > 0)
+    segments.splice(segments.length - catchAll[1].length, catchAll[1].length, `[...${catchAll[0]}]`);
   return segments.join("/").slice(0, 200);
 }
 
@@ -66,7 +80,8 @@ const STATIC_SEGMENT = /^[a-z0-9._-]{0,40}$/;
 // URL is not logged as one, so a URL cannot smuggle text (a token pasted in the path) into a log.
 const ORG_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-export const orgIdField = (orgId: string | undefined): string | undefined => (orgId !== undefined && ORG_ID.test(orgId) ? orgId : undefined);
+export const orgIdField = (orgId: string | undefined): string | undefined =>
+  orgId !== undefined && ORG_ID.test(orgId) ? orgId : undefined;
 
 // What a trusted proxy may send as X-Request-Id: a UUID, a hex trace id, "abc-123.4:5".
 const REQUEST_ID = /^[A-Za-z0-9.:-]{1,128}$/;

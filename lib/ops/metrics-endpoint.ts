@@ -18,7 +18,8 @@ const plain = (status: number, text: string, headers: Record<string, string> = {
 export async function metricsResponse(req: Request): Promise<Response> {
   const token = config.METRICS_TOKEN;
   if (!token) return plain(404, "Not found\n");
-  if (!authorized(req.headers.get("authorization"), token)) return plain(401, "Unauthorized\n", { "WWW-Authenticate": 'Bearer realm="metrics"' });
+  if (!authorized(req.headers.get("authorization"), token))
+    return plain(401, "Unauthorized\n", { "WWW-Authenticate": 'Bearer realm="metrics"' });
   const body = await metrics.registry.metrics();
   return new Response(body, { status: 200, headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" } });
 }

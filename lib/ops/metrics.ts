@@ -15,14 +15,56 @@ function create() {
   const on = { registers: [registry] };
   return {
     registry,
-    scimRequests: new Counter({ name: "scim_requests_total", help: "SCIM API requests answered, by method, resource, status and scimType.", labelNames: ["method", "resource", "status", "scim_type"] as const, ...on }),
-    scimDuration: new Histogram({ name: "scim_request_duration_seconds", help: "Time to answer a SCIM API request.", labelNames: ["method", "resource"] as const, buckets: BUCKETS, ...on }),
-    consoleRequests: new Counter({ name: "console_api_requests_total", help: "Console API requests answered, by method, route pattern and status.", labelNames: ["method", "route", "status"] as const, ...on }),
-    consoleDuration: new Histogram({ name: "console_api_request_duration_seconds", help: "Time to answer a console API request.", labelNames: ["method", "route"] as const, buckets: BUCKETS, ...on }),
-    scimAuthFailures: new Counter({ name: "scim_auth_failures_total", help: "SCIM requests refused at authentication, by reason and organization (the URL's, when it exists).", labelNames: ["reason", "organization_id"] as const, ...on }),
-    rateLimited: new Counter({ name: "rate_limited_total", help: "Requests refused by a rate limit (429), by limiter.", labelNames: ["limiter"] as const, ...on }),
-    databaseUnavailable: new Counter({ name: "database_unavailable_total", help: "Answers given because the database was unavailable (503), by face.", labelNames: ["face"] as const, ...on }),
-    readinessFailures: new Counter({ name: "readiness_failures_total", help: "GET /api/ready answers of 503, by reason.", labelNames: ["reason"] as const, ...on }),
+    scimRequests: new Counter({
+      name: "scim_requests_total",
+      help: "SCIM API requests answered, by method, resource, status and scimType.",
+      labelNames: ["method", "resource", "status", "scim_type"] as const,
+      ...on,
+    }),
+    scimDuration: new Histogram({
+      name: "scim_request_duration_seconds",
+      help: "Time to answer a SCIM API request.",
+      labelNames: ["method", "resource"] as const,
+      buckets: BUCKETS,
+      ...on,
+    }),
+    consoleRequests: new Counter({
+      name: "console_api_requests_total",
+      help: "Console API requests answered, by method, route pattern and status.",
+      labelNames: ["method", "route", "status"] as const,
+      ...on,
+    }),
+    consoleDuration: new Histogram({
+      name: "console_api_request_duration_seconds",
+      help: "Time to answer a console API request.",
+      labelNames: ["method", "route"] as const,
+      buckets: BUCKETS,
+      ...on,
+    }),
+    scimAuthFailures: new Counter({
+      name: "scim_auth_failures_total",
+      help: "SCIM requests refused at authentication, by reason and organization (the URL's, when it exists).",
+      labelNames: ["reason", "organization_id"] as const,
+      ...on,
+    }),
+    rateLimited: new Counter({
+      name: "rate_limited_total",
+      help: "Requests refused by a rate limit (429), by limiter.",
+      labelNames: ["limiter"] as const,
+      ...on,
+    }),
+    databaseUnavailable: new Counter({
+      name: "database_unavailable_total",
+      help: "Answers given because the database was unavailable (503), by face.",
+      labelNames: ["face"] as const,
+      ...on,
+    }),
+    readinessFailures: new Counter({
+      name: "readiness_failures_total",
+      help: "GET /api/ready answers of 503, by reason.",
+      labelNames: ["reason"] as const,
+      ...on,
+    }),
     tokenExpiry: new Gauge({
       name: "scim_token_next_expiry_days",
       help: "Days until the organization's next SCIM token expiry (0 when SCIM is enabled and no token is valid), read at scrape time.",
@@ -36,7 +78,8 @@ function create() {
           logger.warn({ err }, "Metrics: could not read the token expiries");
           return [];
         });
-        for (const { organizationId, expiresAt } of rows) this.set({ organization_id: organizationId }, expiresAt ? Math.max(0, (expiresAt.getTime() - now) / DAY_MS) : 0);
+        for (const { organizationId, expiresAt } of rows)
+          this.set({ organization_id: organizationId }, expiresAt ? Math.max(0, (expiresAt.getTime() - now) / DAY_MS) : 0);
       },
     }),
   };

@@ -3,12 +3,16 @@ import { metrics } from "./metrics";
 import { logRequest, requestIdFor, withRequestId } from "./request-log";
 import { logger } from "./logger";
 
-
 /**
  * Around a console API (or auth) request: request id, metrics by route pattern (never the raw
  * URL), one log line. `serve` is the route's own handler, errors mapped already.
  */
-export async function observeConsole<R extends Response>(face: "console" | "auth", req: Request, params: Promise<object> | object, serve: () => Promise<R>): Promise<R> {
+export async function observeConsole<R extends Response>(
+  face: "console" | "auth",
+  req: Request,
+  params: Promise<object> | object,
+  serve: () => Promise<R>,
+): Promise<R> {
   const started = performance.now();
   const reqId = requestIdFor(req.headers);
   let status = 500;

@@ -27,13 +27,15 @@ function probe(): Promise<boolean> {
   if (current && now - current.since < STUCK_MS) return current.result;
   const mine = {
     since: now,
-    result: sql.transaction((tx) => tx.row(PROBE, {})).then(
-      () => true,
-      (err: unknown) => {
-        logger.warn({ err }, "Readiness probe: the database did not answer");
-        return false;
-      },
-    ),
+    result: sql
+      .transaction((tx) => tx.row(PROBE, {}))
+      .then(
+        () => true,
+        (err: unknown) => {
+          logger.warn({ err }, "Readiness probe: the database did not answer");
+          return false;
+        },
+      ),
   };
   current = mine;
   void mine.result.finally(() => {

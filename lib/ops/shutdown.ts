@@ -31,7 +31,9 @@ export function installGracefulShutdown({ nextLeavesSignals, graceSeconds, close
   if (state.__shutdownInstalled) return;
   state.__shutdownInstalled = true;
   if (!nextLeavesSignals) {
-    logger.warn("NEXT_MANUAL_SIG_HANDLE is not set: next start handles SIGTERM itself (no grace limit, /api/ready stays 200, exit code 143). npm start sets it.");
+    logger.warn(
+      "NEXT_MANUAL_SIG_HANDLE is not set: next start handles SIGTERM itself (no grace limit, /api/ready stays 200, exit code 143). npm start sets it.",
+    );
     return;
   }
   const servers = new Set<Server>();
@@ -64,7 +66,8 @@ export function installGracefulShutdown({ nextLeavesSignals, graceSeconds, close
     });
     const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceSeconds * 1000).unref());
     const finished = await Promise.race([idle, late]);
-    if (!finished) logger.warn({ inFlight }, `Shutdown: ${inFlight} request(s) still in flight after ${graceSeconds} s; closing their connections`);
+    if (!finished)
+      logger.warn({ inFlight }, `Shutdown: ${inFlight} request(s) still in flight after ${graceSeconds} s; closing their connections`);
     for (const server of servers) server.closeAllConnections();
     try {
       await closeDatabase();

@@ -45,7 +45,15 @@ export async function insertToken(tx: Prisma.TransactionClient, orgId: string, b
       expiresAt: expiryFrom(now),
     },
   });
-  await recordEvent({ organizationId: orgId, actor: creatorActor(by), action: "scim.token.created", target: { type: "token", id: row.id, label: row.prefix } }, tx);
+  await recordEvent(
+    {
+      organizationId: orgId,
+      actor: creatorActor(by),
+      action: "scim.token.created",
+      target: { type: "token", id: row.id, label: row.prefix },
+    },
+    tx,
+  );
   return { token, tokenInfo: toTokenInfo(row, now) };
 }
 
@@ -67,7 +75,8 @@ export async function lockScimConfig(tx: Prisma.TransactionClient, orgId: string
 // POST /api/organizations/[orgId]/scim/tokens — at most two active tokens.
 export async function createScimToken(orgId: string, by: TokenCreator): Promise<CreatedToken> {
   return db.$transaction(async (tx) => {
-    if (!(await lockScimConfig(tx, orgId))) throw new AppError("scim_disabled", "SCIM is not enabled for this organization. Enable it first.");
+    if (!(await lockScimConfig(tx, orgId)))
+      throw new AppError("scim_disabled", "SCIM is not enabled for this organization. Enable it first.");
     return insertToken(tx, orgId, by);
   });
 }

@@ -14,9 +14,6 @@ export async function disableScim(orgId: string, by: TokenCreator): Promise<void
     const now = new Date();
     await tx.scimConfig.update({ where: { organizationId: orgId }, data: { enabled: false, enabledAt: null, enabledById: null } });
     const { count } = await tx.scimToken.updateMany({ where: { organizationId: orgId, deletedAt: null }, data: { deletedAt: now } });
-    await recordEvent(
-      { organizationId: orgId, actor: creatorActor(by), action: "scim.disabled", detail: `${count} token(s) deleted` },
-      tx,
-    );
+    await recordEvent({ organizationId: orgId, actor: creatorActor(by), action: "scim.disabled", detail: `${count} token(s) deleted` }, tx);
   });
 }

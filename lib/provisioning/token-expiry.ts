@@ -27,7 +27,9 @@ export function expiryThreshold(expiresAt: Date, now: Date): ExpiryThreshold | n
 
 export function lastToken<T extends { expiresAt: Date; id: string }>(tokens: readonly T[]): T | null {
   let last: T | null = null;
-  for (const t of tokens) if (!last || t.expiresAt.getTime() > last.expiresAt.getTime() || (t.expiresAt.getTime() === last.expiresAt.getTime() && t.id > last.id)) last = t;
+  for (const t of tokens)
+    if (!last || t.expiresAt.getTime() > last.expiresAt.getTime() || (t.expiresAt.getTime() === last.expiresAt.getTime() && t.id > last.id))
+      last = t;
   return last;
 }
 

@@ -40,5 +40,9 @@ export function rotationView(tokens: readonly TokenInfo[], watched: Rotation | n
   const fresh = watched ? tokens.find((t) => t.id === watched.newTokenId) : undefined;
   if (!watched || !fresh || fresh.status !== "active") return null;
   if (!fresh.lastUsedAt) return { phase: "waiting", fresh };
-  return { phase: "switched", fresh: { ...fresh, lastUsedAt: fresh.lastUsedAt }, old: tokens.filter((t) => watched.oldTokenIds.includes(t.id)) };
+  return {
+    phase: "switched",
+    fresh: { ...fresh, lastUsedAt: fresh.lastUsedAt },
+    old: tokens.filter((t) => watched.oldTokenIds.includes(t.id)),
+  };
 }

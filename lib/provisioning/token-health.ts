@@ -22,7 +22,12 @@ export function expiryWarning(tokens: readonly UndeletedToken[], enabled: boolea
 /** Failed requests the identity provider made: authentication refused, or a request rejected. */
 const REJECTED_ACTIONS = ["scim.auth.failed", "scim.request.rejected"];
 
-export async function provisioningStopped(orgId: string, tokens: readonly UndeletedToken[], enabled: boolean, now: Date): Promise<ProvisioningStopped | null> {
+export async function provisioningStopped(
+  orgId: string,
+  tokens: readonly UndeletedToken[],
+  enabled: boolean,
+  now: Date,
+): Promise<ProvisioningStopped | null> {
   if (!enabled || tokens.some((t) => t.expiresAt.getTime() > now.getTime())) return null;
   // Rare (only while provisioning is down): Prisma, on the (organizationId, action, createdAt) index.
   const last = await db.auditEvent.findFirst({
@@ -30,5 +35,7 @@ export async function provisioningStopped(orgId: string, tokens: readonly Undele
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { createdAt: true, status: true, detail: true, targetLabel: true },
   });
-  return { lastRejected: last ? { at: last.createdAt.toISOString(), status: last.status, detail: last.detail, request: last.targetLabel } : null };
+  return {
+    lastRejected: last ? { at: last.createdAt.toISOString(), status: last.status, detail: last.detail, request: last.targetLabel } : null,
+  };
 }

@@ -1,4 +1,13 @@
-import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_RESULTS, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG } from "./constants";
+import {
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_USER,
+  LIST_RESPONSE,
+  MAX_RESULTS,
+  RESOURCE_TYPE_SCHEMA,
+  SCHEMA_SCHEMA,
+  SERVICE_PROVIDER_CONFIG,
+} from "./constants";
 import { notFound } from "./errors";
 import { SCHEMAS } from "./schema/user-schema";
 

@@ -63,7 +63,10 @@ function coerceAll(raw: ScimObject, defs: AttributeDef[]): ScimObject {
   return out;
 }
 
-const userNameSchema = z.string({ error: "userName must be a string." }).refine((s) => s.trim().length > 0, "userName must not be empty.").refine((s) => s.length <= 256, "userName is longer than 256 characters.");
+const userNameSchema = z
+  .string({ error: "userName must be a string." })
+  .refine((s) => s.trim().length > 0, "userName must not be empty.")
+  .refine((s) => s.length <= 256, "userName is longer than 256 characters.");
 const externalIdSchema = z.union([z.string(), z.number().transform(String)], { error: "externalId must be a string." });
 
 /**
@@ -91,7 +94,8 @@ export function normalizeUser(body: unknown): UserInput {
   const enterprise = coerceAll(raw.enterprise, ENTERPRISE_USER_ATTRIBUTES);
   if (isObject(enterprise.manager)) {
     // We keep only the id; $ref and displayName are derived when the resource is emitted.
-    if (typeof enterprise.manager.value === "string" && enterprise.manager.value.trim()) enterprise.manager = { value: enterprise.manager.value };
+    if (typeof enterprise.manager.value === "string" && enterprise.manager.value.trim())
+      enterprise.manager = { value: enterprise.manager.value };
     else delete enterprise.manager;
   }
   if (Object.keys(enterprise).length) attributes[ENTERPRISE_USER] = enterprise;

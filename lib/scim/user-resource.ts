@@ -61,9 +61,14 @@ export function toScimUser(m: MemberRow, ctx: ResourceContext, stored = storedAt
     if (def.name === "active") resource.active = !m.locked;
     else if (def.name === "groups") {
       // Ours, never what an IdP sent (Okta PUTs back `groups: []`); none is unassigned (RFC 7643 §2.5).
-      if (ctx.groups?.length) resource.groups = ctx.groups.map((g) => ({ value: g.id, $ref: `${ctx.baseUrl}/Groups/${encodeURIComponent(g.id)}`, display: g.displayName, type: "direct" }));
-    }
-    else if (stored[def.name] !== undefined) resource[def.name] = stored[def.name];
+      if (ctx.groups?.length)
+        resource.groups = ctx.groups.map((g) => ({
+          value: g.id,
+          $ref: `${ctx.baseUrl}/Groups/${encodeURIComponent(g.id)}`,
+          display: g.displayName,
+          type: "direct",
+        }));
+    } else if (stored[def.name] !== undefined) resource[def.name] = stored[def.name];
   }
   if (ext) resource[ENTERPRISE_USER] = ext;
   resource.meta = {

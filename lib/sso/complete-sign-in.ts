@@ -15,8 +15,7 @@ import { safeReturnPath } from "./urls";
 export type Method = "saml" | "oidc";
 
 export type SignInOutcome =
-  | { kind: "session"; location: string; cookie: Awaited<ReturnType<typeof ssoSessionCookie>> }
-  | { kind: "test"; location: string };
+  { kind: "session"; location: string; cookie: Awaited<ReturnType<typeof ssoSessionCookie>> } | { kind: "test"; location: string };
 
 export interface TestResult {
   method: Method;
@@ -51,8 +50,17 @@ export async function completeSignIn(orgId: string, method: Method, username: st
   const decision = decide(claims, m);
   if (decision.status !== "ok") throw new SsoRefusal(refusalOf(decision), undefined, username);
   await recordMemberSignIn(m.id, method);
-  await recordEvent({ organizationId: orgId, actor: { type: "user", id: m.id, label: claims.userName }, action: "sso.signin.succeeded", target: { type: "member", id: m.id, label: claims.userName }, detail: method.toUpperCase() });
-  const cookie = await ssoSessionCookie(claims, { name: m.profile.displayName ?? claims.userName, email: m.profile.email ?? claims.userName });
+  await recordEvent({
+    organizationId: orgId,
+    actor: { type: "user", id: m.id, label: claims.userName },
+    action: "sso.signin.succeeded",
+    target: { type: "member", id: m.id, label: claims.userName },
+    detail: method.toUpperCase(),
+  });
+  const cookie = await ssoSessionCookie(claims, {
+    name: m.profile.displayName ?? claims.userName,
+    email: m.profile.email ?? claims.userName,
+  });
   // Only same-origin paths; by default managers (by hand or through a group) land on the console, members on My account.
   const landing = can(decision.access, "provisioning:manage") ? `/organizations/${orgId}` : "/account";
   return { kind: "session", location: safeReturnPath(request.returnTo) ?? landing, cookie };
@@ -71,7 +79,14 @@ export async function recordFailure(orgId: string, method: Method, refusal: SsoR
 }
 
 /** A test sign-in never issues a session: it stores what was asserted and what it matched, for the settings page. */
-export async function reportTest(orgId: string, method: Method, asserted: string | null, member: MatchedMember | null, by: { id: string; label: string }, refusal: SsoRefusal | null): Promise<SignInOutcome> {
+export async function reportTest(
+  orgId: string,
+  method: Method,
+  asserted: string | null,
+  member: MatchedMember | null,
+  by: { id: string; label: string },
+  refusal: SsoRefusal | null,
+): Promise<SignInOutcome> {
   let reason: RefusalReason | null = refusal?.reason ?? null;
   if (!reason) reason = !member ? "no_member" : member.locked ? "locked" : null;
   const result: TestResult = {
@@ -80,11 +95,19 @@ export async function reportTest(orgId: string, method: Method, asserted: string
     outcome: reason ? "refused" : "match",
     member: member ? { id: member.id, userName: member.userName, displayName: member.displayName, locked: member.locked } : null,
     reason,
-    message: reason ? `${REFUSAL_TEXT[reason]}${refusal?.detail ? ` (${refusal.detail})` : ""}` : `The IdP asserted "${asserted}", which matches the member ${member?.userName}: they can sign in.`,
+    message: reason
+      ? `${REFUSAL_TEXT[reason]}${refusal?.detail ? ` (${refusal.detail})` : ""}`
+      : `The IdP asserted "${asserted}", which matches the member ${member?.userName}: they can sign in.`,
     at: new Date().toISOString(),
   };
   const id = newRequestId();
   await saveRequest(id, orgId, "test-result", { result, testBy: by });
-  await recordEvent({ organizationId: orgId, actor: { type: "user", id: by.id, label: by.label }, action: "sso.test", outcome: reason ? "failure" : "success", detail: `${method.toUpperCase()}: ${asserted ?? "no identity"} → ${reason ?? `member ${member?.userName}`}` });
+  await recordEvent({
+    organizationId: orgId,
+    actor: { type: "user", id: by.id, label: by.label },
+    action: "sso.test",
+    outcome: reason ? "failure" : "success",
+    detail: `${method.toUpperCase()}: ${asserted ?? "no identity"} → ${reason ?? `member ${member?.userName}`}`,
+  });
   return { kind: "test", location: `/organizations/${orgId}/settings/sso?test=${id}` };
 }

@@ -9,7 +9,10 @@ const common = { enabled: z.boolean(), requireSso: z.boolean() };
 
 export const samlInput = z.object({
   // Either the federation metadata XML, or the three values by hand (metadata wins when given).
-  metadataXml: z.string().max(512 * 1024).optional(),
+  metadataXml: z
+    .string()
+    .max(512 * 1024)
+    .optional(),
   entityId: z.string().trim().max(1000).optional(),
   ssoUrl: z.string().trim().max(2000).optional(),
   certificates: z.array(z.string().max(20_000)).max(2, "at most two signing certificates may be active").optional(),

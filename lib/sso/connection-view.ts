@@ -33,11 +33,21 @@ export function toConnectionView(row: SsoConnection | null, origin: string, orgI
     requireSso: row.requireSso,
     saml:
       protocol === "saml"
-        ? { entityId: row.samlEntityId ?? "", ssoUrl: row.samlSsoUrl ?? "", certificates: certificatesOf(row).map((c) => describeCertificate(c)), usernameAttribute: row.samlUsernameAttr }
+        ? {
+            entityId: row.samlEntityId ?? "",
+            ssoUrl: row.samlSsoUrl ?? "",
+            certificates: certificatesOf(row).map((c) => describeCertificate(c)),
+            usernameAttribute: row.samlUsernameAttr,
+          }
         : null,
     oidc:
       protocol === "oidc"
-        ? { issuer: row.oidcIssuer ?? "", clientId: row.oidcClientId ?? "", clientSecretSet: !!row.oidcSecretCipher, usernameClaim: row.oidcUsernameClaim ?? "preferred_username" }
+        ? {
+            issuer: row.oidcIssuer ?? "",
+            clientId: row.oidcClientId ?? "",
+            clientSecretSet: !!row.oidcSecretCipher,
+            usernameClaim: row.oidcUsernameClaim ?? "preferred_username",
+          }
         : null,
     urls,
     updatedAt: row.updatedAt.toISOString(),

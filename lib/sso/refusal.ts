@@ -3,24 +3,37 @@
 
 export const REFUSAL_TEXT = {
   not_configured: "Single sign-on is not set up for this organization. Sign in with your password, or ask an organization owner.",
-  sso_disabled: "Single sign-on is turned off for this organization. Ask an organization owner to turn it on, or sign in with your password.",
-  no_member: "Your identity provider signed you in, but this organization has no member with that username. Ask your administrator to assign you to the application (SCIM provisioning), or check that the NameID / username claim equals your SCIM userName.",
-  scim_disabled: "Automatic user provisioning (SCIM) is turned off for this organization, so the members it provisioned cannot sign in. Ask an organization owner.",
+  sso_disabled:
+    "Single sign-on is turned off for this organization. Ask an organization owner to turn it on, or sign in with your password.",
+  no_member:
+    "Your identity provider signed you in, but this organization has no member with that username. Ask your administrator to assign you to the application (SCIM provisioning), or check that the NameID / username claim equals your SCIM userName.",
+  scim_disabled:
+    "Automatic user provisioning (SCIM) is turned off for this organization, so the members it provisioned cannot sign in. Ask an organization owner.",
   locked: "Your account is locked in this organization. Ask your identity provider administrator or an organization owner to unlock it.",
-  no_username: "The identity provider did not send a username (NameID or the configured attribute/claim, in the ID token or from UserInfo). Ask your administrator to check the application's claims.",
-  bad_signature: "The identity provider's response was not signed with the configured certificate. Ask an administrator to check the signing certificate on the Single sign-on page.",
+  no_username:
+    "The identity provider did not send a username (NameID or the configured attribute/claim, in the ID token or from UserInfo). Ask your administrator to check the application's claims.",
+  bad_signature:
+    "The identity provider's response was not signed with the configured certificate. Ask an administrator to check the signing certificate on the Single sign-on page.",
   expired: "The sign-in response has expired or is not yet valid (check the clocks). Start the sign-in again.",
-  wrong_audience: "The sign-in response was meant for another application (audience). Ask an administrator to set the Identifier (entity ID) shown on the Single sign-on page.",
-  wrong_destination: "The sign-in response was addressed to another URL. Ask an administrator to set the Reply URL (ACS) shown on the Single sign-on page.",
-  wrong_recipient: "The sign-in response was addressed to another URL. Ask an administrator to set the Reply URL (ACS) shown on the Single sign-on page.",
-  wrong_issuer: "The sign-in response came from another identity provider than the one configured. Ask an administrator to check the entity ID or issuer.",
+  wrong_audience:
+    "The sign-in response was meant for another application (audience). Ask an administrator to set the Identifier (entity ID) shown on the Single sign-on page.",
+  wrong_destination:
+    "The sign-in response was addressed to another URL. Ask an administrator to set the Reply URL (ACS) shown on the Single sign-on page.",
+  wrong_recipient:
+    "The sign-in response was addressed to another URL. Ask an administrator to set the Reply URL (ACS) shown on the Single sign-on page.",
+  wrong_issuer:
+    "The sign-in response came from another identity provider than the one configured. Ask an administrator to check the entity ID or issuer.",
   replayed: "This sign-in response was already used. Start the sign-in again.",
   unknown_request: "This sign-in response answers a request we did not make, or one that expired. Start the sign-in again.",
-  malformed_nameid: "The sign-in response was tampered with (markup inside the NameID). Start the sign-in again; tell your administrator if it repeats.",
-  bad_token: "The identity provider's ID token did not verify (signature, issuer, audience, expiry or nonce). Start the sign-in again; tell your administrator if it repeats.",
+  malformed_nameid:
+    "The sign-in response was tampered with (markup inside the NameID). Start the sign-in again; tell your administrator if it repeats.",
+  bad_token:
+    "The identity provider's ID token did not verify (signature, issuer, audience, expiry or nonce). Start the sign-in again; tell your administrator if it repeats.",
   idp_error: "The identity provider refused the sign-in. Try again, or ask your administrator.",
-  userinfo_failed: "The ID token did not carry your username and the identity provider's UserInfo endpoint could not be read. Try again; if it repeats, ask your administrator to check the identity provider (or to send the username claim in the ID token).",
-  userinfo_wrong_subject: "The identity provider's UserInfo answer was about another user than its ID token (sub), so it was not trusted. Start the sign-in again; tell your administrator if it repeats.",
+  userinfo_failed:
+    "The ID token did not carry your username and the identity provider's UserInfo endpoint could not be read. Try again; if it repeats, ask your administrator to check the identity provider (or to send the username claim in the ID token).",
+  userinfo_wrong_subject:
+    "The identity provider's UserInfo answer was about another user than its ID token (sub), so it was not trusted. Start the sign-in again; tell your administrator if it repeats.",
   invalid: "The sign-in response could not be read. Start the sign-in again.",
 } as const;
 

@@ -45,13 +45,27 @@ async function samlColumns(input: Extract<SsoConnectionInput, { protocol: "saml"
     if (err instanceof CertificateError) throw invalid(err.message);
     throw err;
   }
-  return { samlEntityId: entityId, samlSsoUrl: ssoUrl, samlCertificates: JSON.stringify(certificates), samlUsernameAttr: input.usernameAttribute || null };
+  return {
+    samlEntityId: entityId,
+    samlSsoUrl: ssoUrl,
+    samlCertificates: JSON.stringify(certificates),
+    samlUsernameAttr: input.usernameAttribute || null,
+  };
 }
 
 /** PUT /api/organizations/[orgId]/sso — one connection per organization, replaced as a whole (the secret is kept when not re-entered). */
 export async function saveSsoConnection(orgId: string, input: SsoConnectionInput, by: Editor): Promise<void> {
   const current = await db.ssoConnection.findUnique({ where: { organizationId: orgId } });
-  const blank: Record<string, string | null> = { samlEntityId: null, samlSsoUrl: null, samlCertificates: null, samlUsernameAttr: null, oidcIssuer: null, oidcClientId: null, oidcSecretCipher: null, oidcUsernameClaim: null };
+  const blank: Record<string, string | null> = {
+    samlEntityId: null,
+    samlSsoUrl: null,
+    samlCertificates: null,
+    samlUsernameAttr: null,
+    oidcIssuer: null,
+    oidcClientId: null,
+    oidcSecretCipher: null,
+    oidcUsernameClaim: null,
+  };
   let columns: Record<string, string | null>;
   if (input.protocol === "saml") {
     columns = { ...blank, ...(await samlColumns(input.saml, current?.protocol === "saml" ? certificatesOf(current) : [])) };
@@ -69,7 +83,16 @@ export async function saveSsoConnection(orgId: string, input: SsoConnectionInput
   await db.$transaction(async (tx) => {
     await tx.ssoConnection.upsert({ where: { organizationId: orgId }, create: { organizationId: orgId, ...data }, update: data });
     const actor = { type: "user" as const, id: by.id, label: by.label };
-    await recordEvent({ organizationId: orgId, actor, action: "sso.connection.updated", detail: `${input.protocol.toUpperCase()}${input.requireSso ? ", single sign-on required" : ""}` }, tx);
-    if ((current?.enabled ?? false) !== input.enabled) await recordEvent({ organizationId: orgId, actor, action: input.enabled ? "sso.enabled" : "sso.disabled" }, tx);
+    await recordEvent(
+      {
+        organizationId: orgId,
+        actor,
+        action: "sso.connection.updated",
+        detail: `${input.protocol.toUpperCase()}${input.requireSso ? ", single sign-on required" : ""}`,
+      },
+      tx,
+    );
+    if ((current?.enabled ?? false) !== input.enabled)
+      await recordEvent({ organizationId: orgId, actor, action: input.enabled ? "sso.enabled" : "sso.disabled" }, tx);
   });
 }

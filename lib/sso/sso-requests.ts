@@ -22,10 +22,24 @@ export function newRequestId(): string {
 }
 
 export async function saveRequest(id: string, orgId: string, kind: SsoRequestKind, data: RequestData, now = new Date()): Promise<void> {
-  await db.ssoRequest.create({ data: { id, organizationId: orgId, kind, data: JSON.stringify(data), createdAt: now, expiresAt: new Date(now.getTime() + REQUEST_TTL_MS) } });
+  await db.ssoRequest.create({
+    data: {
+      id,
+      organizationId: orgId,
+      kind,
+      data: JSON.stringify(data),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+    },
+  });
 }
 
-export async function peekRequest(id: string, orgId: string, kind: SsoRequestKind, now = new Date()): Promise<{ data: RequestData; createdAt: Date } | null> {
+export async function peekRequest(
+  id: string,
+  orgId: string,
+  kind: SsoRequestKind,
+  now = new Date(),
+): Promise<{ data: RequestData; createdAt: Date } | null> {
   const row = await db.ssoRequest.findUnique({ where: { id } });
   if (!row || row.organizationId !== orgId || row.kind !== kind || row.expiresAt <= now) return null;
   return { data: JSON.parse(row.data) as RequestData, createdAt: row.createdAt };

@@ -8,7 +8,13 @@ import { attrs, parseXml } from "./saml/xml";
  * request it answered is read before verification (nothing else is trusted from it), or, when
  * the refusal came after the request was spent, carried by the refusal.
  */
-export async function testFailureOutcome(orgId: string, method: Method, kind: SsoRequestKind, requestId: string | null, err: unknown): Promise<SignInOutcome | null> {
+export async function testFailureOutcome(
+  orgId: string,
+  method: Method,
+  kind: SsoRequestKind,
+  requestId: string | null,
+  err: unknown,
+): Promise<SignInOutcome | null> {
   if (!(err instanceof SsoRefusal)) return null;
   const testBy = err.testBy ?? (requestId ? (await consumeRequest(requestId, orgId, kind).catch(() => null))?.testBy : undefined);
   if (!testBy) return null;

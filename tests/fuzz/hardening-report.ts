@@ -20,7 +20,10 @@ interface TaskLike {
 }
 
 function failures(task: TaskLike): string[] {
-  const own = task.type === "test" && task.result?.state === "fail" ? [`${task.name}: ${task.result.errors?.[0]?.message?.split("\n")[0] ?? "failed"}`] : [];
+  const own =
+    task.type === "test" && task.result?.state === "fail"
+      ? [`${task.name}: ${task.result.errors?.[0]?.message?.split("\n")[0] ?? "failed"}`]
+      : [];
   return [...own, ...(task.tasks ?? []).flatMap(failures)];
 }
 
@@ -36,7 +39,10 @@ export function hardeningReport(suite: string): HardeningCounters {
     mkdirSync(dir, { recursive: true });
     // Suites over HTTP run in both database passes of `npm test`: one record each.
     const database = process.env.DATABASE_URL ? databaseLabel() : undefined;
-    writeFileSync(path.join(dir, database ? `${suite}.${database}.json` : `${suite}.json`), JSON.stringify({ suite, database, ...counters, outcome }, null, 2) + "\n");
+    writeFileSync(
+      path.join(dir, database ? `${suite}.${database}.json` : `${suite}.json`),
+      JSON.stringify({ suite, database, ...counters, outcome }, null, 2) + "\n",
+    );
   });
   return counters;
 }

@@ -56,7 +56,16 @@ export function expectScimAnswer(res: RawAnswer, what: string): void {
 export const headerValue: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
   fc.string({ unit: fc.integer({ min: 0xa0, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 10 }),
-  fc.constantFrom("", " ", "application/json", "application/scim+json", "text/plain", "application/json; charset=latin1", "multipart/form-data; boundary=x", "*/*"),
+  fc.constantFrom(
+    "",
+    " ",
+    "application/json",
+    "application/scim+json",
+    "text/plain",
+    "application/json; charset=latin1",
+    "multipart/form-data; boundary=x",
+    "*/*",
+  ),
 );
 
 /** The JSON text of a body, as sent: usually faithful, sometimes with duplicate keys, a BOM, truncated or not JSON at all. */
@@ -64,7 +73,12 @@ export function bodyText(value: unknown): fc.Arbitrary<string> {
   const json = JSON.stringify(value) ?? "null";
   return fc.oneof(
     { weight: 8, arbitrary: fc.constant(json) },
-    { weight: 1, arbitrary: fc.constant(json.startsWith("{") && json.length > 2 ? `{"userName":"dup@contoso.example","Operations":[],${json.slice(1)}` : json) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(
+        json.startsWith("{") && json.length > 2 ? `{"userName":"dup@contoso.example","Operations":[],${json.slice(1)}` : json,
+      ),
+    },
     { weight: 1, arbitrary: fc.constant("\uFEFF" + json) },
     { weight: 1, arbitrary: fc.nat(json.length).map((n) => json.slice(0, n)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },

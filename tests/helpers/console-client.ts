@@ -48,7 +48,12 @@ export async function consoleApiAt<T = Record<string, unknown>>(
   const headers: Record<string, string> = { Origin: base, ...extraHeaders };
   if (cookie) headers.Cookie = cookie;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }
@@ -57,7 +62,11 @@ export type Persona = "owner" | "iam" | "member" | "otherOrgOwner" | "signedOut"
 
 /** Session cookies for the five people every permission table checks. */
 export async function signInPersonas(
-  org: { owner: { email: string; password: string }; iam: { email: string; password: string }; member: { email: string; password: string } },
+  org: {
+    owner: { email: string; password: string };
+    iam: { email: string; password: string };
+    member: { email: string; password: string };
+  },
   other: { owner: { email: string; password: string } },
 ): Promise<Record<Persona, string | null>> {
   return {

@@ -29,7 +29,16 @@ async function account(orgId: string, tag: string, role: "owner" | "member", iam
   const memberId = randomUUID();
   const email = `${tag}-${userId.slice(0, 8)}@test.example`;
   await db.user.create({ data: { id: userId, email, name: tag, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) } });
-  await db.member.create({ data: { id: memberId, organizationId: orgId, userId, role, iamPermission, ...profileColumns({ userName: email, email, givenName: tag, familyName: "Tester" }) } });
+  await db.member.create({
+    data: {
+      id: memberId,
+      organizationId: orgId,
+      userId,
+      role,
+      iamPermission,
+      ...profileColumns({ userName: email, email, givenName: tag, familyName: "Tester" }),
+    },
+  });
   return { email, password: TEST_PASSWORD, userId, memberId };
 }
 
@@ -55,7 +64,9 @@ export function createConsoleMember(orgId: string, tag: string, iamPermission = 
 /** A pre-existing member that SCIM does not manage yet (no console login). */
 export async function createUnmanagedMember(orgId: string, userName: string, given = "Pre", family = "Existing"): Promise<string> {
   const id = randomUUID();
-  await db.member.create({ data: { id, organizationId: orgId, ...profileColumns({ userName, email: userName, givenName: given, familyName: family }) } });
+  await db.member.create({
+    data: { id, organizationId: orgId, ...profileColumns({ userName, email: userName, givenName: given, familyName: family }) },
+  });
   return id;
 }
 

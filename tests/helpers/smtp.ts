@@ -60,6 +60,8 @@ export function subjectOf(m: ReceivedMail): string {
 
 /** The message as text: quoted-printable soft breaks and escapes undone (nodemailer encodes long lines). */
 export function textOf(m: ReceivedMail): string {
-  const bytes = m.raw.replace(/=\r?\n/g, "").replace(/(=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
+  const bytes = m.raw
+    .replace(/=\r?\n/g, "")
+    .replace(/(=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
   return bytes;
 }

@@ -10,7 +10,13 @@ export interface Hop {
   html: string;
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export function formOf(html: string, base: string): { action: string; method: string; fields: Record<string, string> } {
   const form = /<form[^>]*>/i.exec(html)?.[0];
@@ -56,7 +62,8 @@ export class Browser {
       const [name, ...rest] = (pair ?? "").split("=");
       if (!name) continue;
       const value = rest.join("=");
-      if (!value || attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()))) cookies.delete(name.trim());
+      if (!value || attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim())))
+        cookies.delete(name.trim());
       else cookies.set(name.trim(), value);
     }
     this.jar.set(host, cookies);

@@ -90,7 +90,10 @@ export class CraftedOp {
         token_endpoint_auth_methods_supported: ["client_secret_basic"],
       });
     }
-    if (url.pathname === "/jwks") return json({ keys: this.keys.map((k) => ({ ...createPublicKey(k.privateKey).export({ format: "jwk" }), kid: k.kid, alg: "RS256", use: "sig" })) });
+    if (url.pathname === "/jwks")
+      return json({
+        keys: this.keys.map((k) => ({ ...createPublicKey(k.privateKey).export({ format: "jwk" }), kid: k.kid, alg: "RS256", use: "sig" })),
+      });
     if (url.pathname === "/authorize") {
       // Signs the user in at once and answers the redirect URI with a code.
       const code = randomBytes(16).toString("hex");
@@ -107,8 +110,16 @@ export class CraftedOp {
       if (!grant) return { status: 400, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ error: "invalid_grant" }) };
       this.codes.delete(form.get("code") ?? "");
       const now = Math.floor(Date.now() / 1000);
-      const signer = this.forgery.signWith === undefined ? this.keys[0] ?? null : this.forgery.signWith;
-      const claims = { iss: this.issuer, aud: grant.clientId, sub: this.username, iat: now, exp: now + 300, nonce: grant.nonce, ...(this.claimsIn === "id_token" ? this.userClaims() : {}) };
+      const signer = this.forgery.signWith === undefined ? (this.keys[0] ?? null) : this.forgery.signWith;
+      const claims = {
+        iss: this.issuer,
+        aud: grant.clientId,
+        sub: this.username,
+        iat: now,
+        exp: now + 300,
+        nonce: grant.nonce,
+        ...(this.claimsIn === "id_token" ? this.userClaims() : {}),
+      };
       const header = { alg: signer ? "RS256" : "none", typ: "JWT", ...(signer ? { kid: signer.kid } : {}) };
       const idToken = jwt(this.forgery.header?.(header) ?? header, this.forgery.claims?.(claims) ?? claims, signer);
       const accessToken = randomBytes(16).toString("hex");
@@ -120,7 +131,8 @@ export class CraftedOp {
       const sub = this.accessTokens.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "");
       if (sub === undefined) return { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' }, body: "" };
       const answer = this.forgery.userInfo ?? {};
-      if (answer.status) return { status: answer.status, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ error: "server_error" }) };
+      if (answer.status)
+        return { status: answer.status, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ error: "server_error" }) };
       const claims = { sub, ...this.userClaims() };
       return json(answer.claims?.(claims) ?? claims);
     }

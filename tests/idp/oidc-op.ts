@@ -38,7 +38,10 @@ export class OidcTestOp {
     readonly mode: OidcOpMode,
   ) {}
 
-  static async start(clients: OidcClient[], opts: { port?: number; keys?: Record<string, unknown>[]; mode?: OidcOpMode } = {}): Promise<OidcTestOp> {
+  static async start(
+    clients: OidcClient[],
+    opts: { port?: number; keys?: Record<string, unknown>[]; mode?: OidcOpMode } = {},
+  ): Promise<OidcTestOp> {
     const mode = opts.mode ?? "conforming";
     const port = opts.port ?? (await freePortOnLoopback());
     const issuer = `http://127.0.0.1:${port}`;
@@ -60,7 +63,14 @@ export class OidcTestOp {
       cookies: { keys: [randomBytes(16).toString("hex")] },
       ttl: { Interaction: 600, Grant: 3600, Session: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
       // One consent screen less: the dev pages ask only for the username.
-      loadExistingGrant: async (ctx: { oidc: { client: { clientId: string }; session: { accountId: string }; params: { scope: string }; provider: { Grant: new (a: Record<string, string>) => { addOIDCScope: (s: string) => void; save: () => Promise<string> } } } }) => {
+      loadExistingGrant: async (ctx: {
+        oidc: {
+          client: { clientId: string };
+          session: { accountId: string };
+          params: { scope: string };
+          provider: { Grant: new (a: Record<string, string>) => { addOIDCScope: (s: string) => void; save: () => Promise<string> } };
+        };
+      }) => {
         const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
         grant.addOIDCScope(ctx.oidc.params.scope);
         await grant.save();

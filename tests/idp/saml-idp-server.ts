@@ -33,7 +33,9 @@ interface SpInfo {
 async function spInfo(metadataUrl: string): Promise<SpInfo> {
   const xml = await (await fetch(metadataUrl)).text();
   const sp = samlify.ServiceProvider({ metadata: xml });
-  const acs = /<md:AssertionConsumerService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]*Location="([^"]+)"/.exec(xml)?.[1];
+  const acs = /<md:AssertionConsumerService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]*Location="([^"]+)"/.exec(
+    xml,
+  )?.[1];
   if (!acs) throw new Error(`No HTTP-POST ACS in the SP metadata at ${metadataUrl}`);
   return { entityId: sp.entityMeta.getEntityID(), acsUrl: acs };
 }
@@ -87,14 +89,23 @@ export class SamlTestIdp {
       const sp = await spInfo(f.get("sp") ?? "");
       const username = (f.get("username") ?? "").trim();
       this.signedIn.push(username);
-      const samlResponse = await signedResponse({ entityId: this.entityId, acsUrl: sp.acsUrl, audience: sp.entityId, nameId: username, inResponseTo: f.get("inResponseTo") || undefined, key: this.key });
+      const samlResponse = await signedResponse({
+        entityId: this.entityId,
+        acsUrl: sp.acsUrl,
+        audience: sp.entityId,
+        nameId: username,
+        inResponseTo: f.get("inResponseTo") || undefined,
+        key: this.key,
+      });
       const relay = f.get("relayState") ?? "";
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(
-        page(
-          "Signing you in…",
-          `<form id="post" method="post" action="${esc(sp.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${esc(samlResponse)}">${relay ? `<input type="hidden" name="RelayState" value="${esc(relay)}">` : ""}<button type="submit">Continue</button></form><script>document.getElementById("post").submit()</script>`,
-        ),
-      );
+      res
+        .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+        .end(
+          page(
+            "Signing you in…",
+            `<form id="post" method="post" action="${esc(sp.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${esc(samlResponse)}">${relay ? `<input type="hidden" name="RelayState" value="${esc(relay)}">` : ""}<button type="submit">Continue</button></form><script>document.getElementById("post").submit()</script>`,
+          ),
+        );
     } else {
       res.writeHead(404).end("not found");
     }
@@ -104,8 +115,13 @@ export class SamlTestIdp {
     const hidden = Object.entries(f)
       .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`)
       .join("");
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(
-      page("Test SAML IdP — sign in", `<form method="post" action="/login">${hidden}<label>Username <input name="username" autocomplete="username" required></label> <button type="submit">Sign in</button></form>`),
-    );
+    res
+      .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+      .end(
+        page(
+          "Test SAML IdP — sign in",
+          `<form method="post" action="/login">${hidden}<label>Username <input name="username" autocomplete="username" required></label> <button type="submit">Sign in</button></form>`,
+        ),
+      );
   }
 }

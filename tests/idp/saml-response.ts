@@ -87,9 +87,15 @@ export async function signedResponse(spec: ResponseSpec): Promise<string> {
     wantAssertionsSigned: sign !== "response",
     wantMessageSigned: sign !== "assertion",
   });
-  const ctx = await idpFor(spec.entityId, spec.key).createLoginResponse(sp, { extract: { request: { id: spec.inResponseTo ?? "" } } } as never, "post", {}, {
-    customTagReplacement: () => ({ id, context: xml }),
-  });
+  const ctx = await idpFor(spec.entityId, spec.key).createLoginResponse(
+    sp,
+    { extract: { request: { id: spec.inResponseTo ?? "" } } } as never,
+    "post",
+    {},
+    {
+      customTagReplacement: () => ({ id, context: xml }),
+    },
+  );
   const b64 = (ctx as { context: string }).context;
   if (!spec.tamper) return b64;
   return Buffer.from(spec.tamper(Buffer.from(b64, "base64").toString("utf8"))).toString("base64");

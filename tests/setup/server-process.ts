@@ -54,7 +54,12 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(opts: { databaseUrl: string; logFile: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(opts: {
+  databaseUrl: string;
+  logFile: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {

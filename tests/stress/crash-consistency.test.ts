@@ -59,6 +59,8 @@ it(`${ROUNDS} rounds of concurrent writes, each ended by SIGKILL: acknowledged w
   expect(unexpectedAnswers(ledger.sent)).toEqual([]);
   const unanswered = ledger.sent.filter(isUnknown).length;
   expect(ledger.acknowledged).toBeGreaterThan(0);
-  counters.notes.push(`${ROUNDS} SIGKILLs; ${ledger.acknowledged} acknowledged writes verified; ${inFlight} cut in flight (${unanswered} unanswered in all)`);
+  counters.notes.push(
+    `${ROUNDS} SIGKILLs; ${ledger.acknowledged} acknowledged writes verified; ${inFlight} cut in flight (${unanswered} unanswered in all)`,
+  );
   passed = true;
 });

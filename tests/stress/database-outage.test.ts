@@ -53,7 +53,14 @@ async function serveWithFaults(): Promise<Fault[]> {
   server = await startApp(databaseUrl, logDir, "app");
   let lock: SqliteLock | undefined;
   const file = databaseUrl.replace(/^file:/, "");
-  return [{ name: "write lock held by another process", inject: async () => void (lock = await lockSqliteFile(file)), lift: async () => lock?.release(), holdMs: 7000 }];
+  return [
+    {
+      name: "write lock held by another process",
+      inject: async () => void (lock = await lockSqliteFile(file)),
+      lift: async () => lock?.release(),
+      holdMs: 7000,
+    },
+  ];
 }
 
 /** 503s answered so far (a status is set when its answer arrives). */
@@ -111,6 +118,8 @@ it(`${CYCLES} outages under concurrent writes: 503 while down, service again aft
   const verdict = await verifyLedger(ledger, org.orgId, scim);
   expect(verdict.problems).toEqual([]);
   counters.requests += verdict.reads;
-  counters.notes.push(`${CYCLES} outages (${faults.map((f) => f.name).join(", ")}); ${refused} writes answered 503 + Retry-After; ${ledger.acknowledged} acknowledged writes verified; no restart`);
+  counters.notes.push(
+    `${CYCLES} outages (${faults.map((f) => f.name).join(", ")}); ${refused} writes answered 503 + Retry-After; ${ledger.acknowledged} acknowledged writes verified; no restart`,
+  );
   passed = true;
 });

@@ -8,7 +8,8 @@ import type { TestProject } from "vitest/node";
 import { freshDatabase } from "../setup/server-process";
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (`npm run test:stress` does it for you).");
+  if (!existsSync(".next/BUILD_ID"))
+    throw new Error("No production build: run `npx next build` first (`npm run test:stress` does it for you).");
   const dir = mkdtempSync(path.join(tmpdir(), "scim-stress-"));
   const db = await freshDatabase(dir);
   project.provide("databaseUrl", db.url);

@@ -5,7 +5,10 @@ import { chain, isPromise, recover, settle } from "@/lib/later";
 // PostgreSQL; both must behave as async/await would.
 describe("Later", () => {
   it("chains a value at once, without making a promise", () => {
-    const v = chain(chain(2, (x) => x + 1), (x) => x * 10);
+    const v = chain(
+      chain(2, (x) => x + 1),
+      (x) => x * 10,
+    );
     expect(isPromise(v)).toBe(false);
     expect(v).toBe(30);
   });
@@ -45,12 +48,34 @@ describe("Later", () => {
     const onValue = () => {
       throw new Error("in onValue");
     };
-    expect(() => settle(() => 1, onValue, () => "caught")).toThrow("in onValue");
-    await expect(settle(() => Promise.resolve(1), onValue, () => "caught")).rejects.toThrow("in onValue");
+    expect(() =>
+      settle(
+        () => 1,
+        onValue,
+        () => "caught",
+      ),
+    ).toThrow("in onValue");
+    await expect(
+      settle(
+        () => Promise.resolve(1),
+        onValue,
+        () => "caught",
+      ),
+    ).rejects.toThrow("in onValue");
   });
 
   it("recover keeps the value and answers errors", async () => {
-    expect(recover(() => 5, () => 0)).toBe(5);
-    expect(await recover(() => Promise.reject(new Error("x")), () => 0)).toBe(0);
+    expect(
+      recover(
+        () => 5,
+        () => 0,
+      ),
+    ).toBe(5);
+    expect(
+      await recover(
+        () => Promise.reject(new Error("x")),
+        () => 0,
+      ),
+    ).toBe(0);
   });
 });

@@ -13,5 +13,8 @@ export async function GET(): Promise<Response> {
   const result = await checkReadiness();
   const headers = { "Cache-Control": "no-store" };
   if (result.ready) return Response.json({ status: "ready" }, { headers });
-  return Response.json({ status: "unavailable", reason: result.reason, message: REASONS[result.reason] }, { status: 503, headers: { ...headers, "Retry-After": "5" } });
+  return Response.json(
+    { status: "unavailable", reason: result.reason, message: REASONS[result.reason] },
+    { status: 503, headers: { ...headers, "Retry-After": "5" } },
+  );
 }

@@ -13,7 +13,14 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ orgI
     const returnTo = safeReturnPath(req.nextUrl.searchParams.get("returnTo")) ?? undefined;
     const started = await startSignIn(orgId, publicOrigin(req.headers), { returnTo });
     const res = redirectTo(req, started.location);
-    if (started.state) res.cookies.set(STATE_COOKIE, started.state, { httpOnly: true, sameSite: "lax", path: `/sso/${orgId}`, maxAge: REQUEST_TTL_MS / 1000, secure: req.nextUrl.protocol === "https:" });
+    if (started.state)
+      res.cookies.set(STATE_COOKIE, started.state, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: `/sso/${orgId}`,
+        maxAge: REQUEST_TTL_MS / 1000,
+        secure: req.nextUrl.protocol === "https:",
+      });
     return res;
   } catch (err) {
     return refusalResponse(req, orgId, null, err);

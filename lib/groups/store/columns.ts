@@ -3,7 +3,16 @@ import { asDate, asText, type Row } from "../../db/sql";
 // A group as the store hands it out. One list of columns serves the prepared statements
 // (rows as arrays, in this order).
 
-export const GROUP_FIELDS = ["id", "organizationId", "displayName", "externalId", "scimAttributes", "version", "createdAt", "updatedAt"] as const;
+export const GROUP_FIELDS = [
+  "id",
+  "organizationId",
+  "displayName",
+  "externalId",
+  "scimAttributes",
+  "version",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 export interface GroupRow {
   id: string;

@@ -24,12 +24,28 @@ export async function listGroups(orgId: string): Promise<{ items: GroupListItem[
       where: { organizationId: orgId },
       orderBy: [{ displayNameLower: "asc" }, { id: "asc" }],
       take: MAX_GROUPS,
-      select: { id: true, displayName: true, externalId: true, createdAt: true, updatedAt: true, mapping: { select: { permission: true } }, _count: { select: { members: true } } },
+      select: {
+        id: true,
+        displayName: true,
+        externalId: true,
+        createdAt: true,
+        updatedAt: true,
+        mapping: { select: { permission: true } },
+        _count: { select: { members: true } },
+      },
     }),
   ]);
   return {
     total,
-    items: rows.map((g) => ({ id: g.id, displayName: g.displayName, externalId: g.externalId, memberCount: g._count.members, createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString(), permission: g.mapping?.permission === "iam" ? "iam" : null })),
+    items: rows.map((g) => ({
+      id: g.id,
+      displayName: g.displayName,
+      externalId: g.externalId,
+      memberCount: g._count.members,
+      createdAt: g.createdAt.toISOString(),
+      updatedAt: g.updatedAt.toISOString(),
+      permission: g.mapping?.permission === "iam" ? "iam" : null,
+    })),
   };
 }
 
@@ -45,7 +61,15 @@ export interface GroupMembersPage {
 export async function getGroupMembers(orgId: string, groupId: string, page: number, pageSize: number): Promise<GroupMembersPage> {
   const group = await db.group.findFirst({
     where: { id: groupId, organizationId: orgId },
-    select: { id: true, displayName: true, externalId: true, createdAt: true, updatedAt: true, mapping: { select: { permission: true } }, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      externalId: true,
+      createdAt: true,
+      updatedAt: true,
+      mapping: { select: { permission: true } },
+      _count: { select: { members: true } },
+    },
   });
   if (!group) throw groupNotFound(groupId);
   const rows = await db.groupMember.findMany({
@@ -56,7 +80,15 @@ export async function getGroupMembers(orgId: string, groupId: string, page: numb
     select: { member: { select: { id: true, userName: true, displayName: true, locked: true, iamPermission: true, role: true } } },
   });
   return {
-    group: { id: group.id, displayName: group.displayName, externalId: group.externalId, memberCount: group._count.members, createdAt: group.createdAt.toISOString(), updatedAt: group.updatedAt.toISOString(), permission: group.mapping?.permission === "iam" ? "iam" : null },
+    group: {
+      id: group.id,
+      displayName: group.displayName,
+      externalId: group.externalId,
+      memberCount: group._count.members,
+      createdAt: group.createdAt.toISOString(),
+      updatedAt: group.updatedAt.toISOString(),
+      permission: group.mapping?.permission === "iam" ? "iam" : null,
+    },
     members: rows.map((r) => r.member),
     total: group._count.members,
     page,

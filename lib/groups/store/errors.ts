@@ -16,7 +16,9 @@ export const duplicateDisplayName = (displayName: string) => new GroupStoreError
 export function groupAnswerFor(face: "scim" | "console", r: GroupRefusal): { status: number; message: string; scimType?: "uniqueness" } {
   switch (r.kind) {
     case "not_found":
-      return face === "scim" ? { status: 404, message: `Group '${r.id.slice(0, 200)}' not found.` } : { status: 404, message: "This group does not exist in this organization. The identity provider may have deleted it." };
+      return face === "scim"
+        ? { status: 404, message: `Group '${r.id.slice(0, 200)}' not found.` }
+        : { status: 404, message: "This group does not exist in this organization. The identity provider may have deleted it." };
     case "duplicate_display_name":
       return face === "scim"
         ? { status: 409, message: `A Group with displayName '${r.displayName.slice(0, 300)}' already exists.`, scimType: "uniqueness" }

@@ -21,7 +21,17 @@
 export { type GroupMemberRow, type GroupProfile, type GroupRow } from "./columns";
 export { GroupStoreError, groupAnswerFor, groupNotFound, type GroupRefusal } from "./errors";
 export { type MembershipOp } from "./membership";
-export { groupsOfMembers, memberGroupsFrom, membersOfGroups, scimGroupByDisplayName, scimGroupById, scimGroupPage, scimGroupsWhere, type GroupPage, type MemberGroup } from "./reads";
+export {
+  groupsOfMembers,
+  memberGroupsFrom,
+  membersOfGroups,
+  scimGroupByDisplayName,
+  scimGroupById,
+  scimGroupPage,
+  scimGroupsWhere,
+  type GroupPage,
+  type MemberGroup,
+} from "./reads";
 export { createScimGroup, deleteScimGroup, updateScimGroup, type GroupUpdate } from "./writes";
 export { previewGroupMapping, setGroupMapping, type MappedPermission, type MappingPreview } from "./mapping";
 export { GROUP_FILTER } from "./filter-table";

@@ -4,7 +4,8 @@ import type { GroupRow } from "./columns";
 import { ADD_MEMBERS, CLEAR_MEMBERS, MAPPING_OF, NAMES_OF, ONLY_THROUGH_GROUP, REMOVE_MEMBERS, REMOVE_MEMBERS_NOT_IN } from "./statements";
 
 /** One membership change as the IdP asked for it; each is one set-based statement (two for `set`). */
-export type MembershipOp = { kind: "add"; ids: string[] } | { kind: "remove"; ids: string[] } | { kind: "clear" } | { kind: "set"; ids: string[] };
+export type MembershipOp =
+  { kind: "add"; ids: string[] } | { kind: "remove"; ids: string[] } | { kind: "clear" } | { kind: "set"; ids: string[] };
 
 export interface MembershipDelta {
   added: string[];
@@ -55,15 +56,43 @@ const groupTarget = (g: GroupRow) => ({ type: "group", id: g.id, label: g.displa
 export async function recordMembership(tx: SqlRunner, group: GroupRow, delta: MembershipDelta, actor: Actor, now: Date): Promise<void> {
   const orgId = group.organizationId;
   const target = groupTarget(group);
-  if (delta.added.length) await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.members_added", target, detail: `Added ${await summary(tx, orgId, delta.added)}.` }, now);
-  if (delta.removed.length) await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.members_removed", target, detail: `Removed ${await summary(tx, orgId, delta.removed)}.` }, now);
+  if (delta.added.length)
+    await recordEventSql(
+      tx,
+      {
+        organizationId: orgId,
+        actor,
+        action: "scim.group.members_added",
+        target,
+        detail: `Added ${await summary(tx, orgId, delta.added)}.`,
+      },
+      now,
+    );
+  if (delta.removed.length)
+    await recordEventSql(
+      tx,
+      {
+        organizationId: orgId,
+        actor,
+        action: "scim.group.members_removed",
+        target,
+        detail: `Removed ${await summary(tx, orgId, delta.removed)}.`,
+      },
+      now,
+    );
   if (!delta.added.length && !delta.removed.length) return;
   if (!(await tx.row(MAPPING_OF, { groupId: group.id }))) return;
   await recordPermissionChanges(tx, group, delta, actor, now);
 }
 
 /** The IAM permission changes a membership change (or a mapping change) causes, recorded once each way. */
-export async function recordPermissionChanges(tx: SqlRunner, group: GroupRow, delta: MembershipDelta, actor: Actor, now: Date): Promise<void> {
+export async function recordPermissionChanges(
+  tx: SqlRunner,
+  group: GroupRow,
+  delta: MembershipDelta,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   const orgId = group.organizationId;
   // A millisecond after the change that causes them, so that the activity log (newest first,
   // by time) never shows a grant before the membership or mapping change behind it.
@@ -77,6 +106,10 @@ export async function recordPermissionChanges(tx: SqlRunner, group: GroupRow, de
     const rows = await tx.rows(ONLY_THROUGH_GROUP, { orgId, ids, groupId: group.id });
     if (!rows.length) continue;
     const names = rows.map((r) => String(r[1]));
-    await recordEventSql(tx, { organizationId: orgId, actor, action, target, detail: `${verb} ${await summary(tx, orgId, idsOf(rows), names)}.` }, after);
+    await recordEventSql(
+      tx,
+      { organizationId: orgId, actor, action, target, detail: `${verb} ${await summary(tx, orgId, idsOf(rows), names)}.` },
+      after,
+    );
   }
 }

@@ -1,7 +1,15 @@
 import { sql } from "../../db";
 import type { Fragment } from "../../db/sql-fragment";
 import { groupFromRow, groupMemberFromRow, type GroupMemberRow, type GroupRow } from "./columns";
-import { GROUP_BY_DISPLAY_NAME, GROUP_BY_ID, GROUP_COUNT, GROUP_PAGE, groupFilter, GROUPS_OF_MEMBERS, MEMBERS_OF_GROUPS } from "./statements";
+import {
+  GROUP_BY_DISPLAY_NAME,
+  GROUP_BY_ID,
+  GROUP_COUNT,
+  GROUP_PAGE,
+  groupFilter,
+  GROUPS_OF_MEMBERS,
+  MEMBERS_OF_GROUPS,
+} from "./statements";
 
 // What the SCIM face reads, all prepared statements: a group's own row is one indexed lookup,
 // its members a second query made only when the response carries them.
@@ -26,14 +34,20 @@ export async function scimGroupByDisplayName(orgId: string, displayName: string)
 
 /** Okta's import: every group in (createdAt, id) order, one page, with the true total. */
 export async function scimGroupPage(orgId: string, offset: number, limit: number): Promise<GroupPage> {
-  const [count, rows] = await Promise.all([sql.row(GROUP_COUNT, { orgId }), limit > 0 ? sql.rows(GROUP_PAGE, { orgId, limit, offset }) : []]);
+  const [count, rows] = await Promise.all([
+    sql.row(GROUP_COUNT, { orgId }),
+    limit > 0 ? sql.rows(GROUP_PAGE, { orgId, limit, offset }) : [],
+  ]);
   return { total: Number(count?.[0] ?? 0), rows: rows.map(groupFromRow) };
 }
 
 /** Any other filter: its condition (compiled over GROUP_FILTER, filter-table.ts), counted and paged in the database. */
 export async function scimGroupsWhere(orgId: string, condition: Fragment, offset: number, limit: number): Promise<GroupPage> {
   const { count, page, values } = groupFilter(condition);
-  const [total, rows] = await Promise.all([sql.row(count, { ...values, orgId }), limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : []]);
+  const [total, rows] = await Promise.all([
+    sql.row(count, { ...values, orgId }),
+    limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : [],
+  ]);
   return { total: Number(total?.[0] ?? 0), rows: rows.map(groupFromRow) };
 }
 
@@ -41,7 +55,8 @@ export async function scimGroupsWhere(orgId: string, condition: Fragment, offset
 export async function membersOfGroups(groupIds: readonly string[]): Promise<Map<string, GroupMemberRow[]>> {
   const out = new Map<string, GroupMemberRow[]>(groupIds.map((id) => [id, []]));
   if (!groupIds.length) return out;
-  for (const r of await sql.rows(MEMBERS_OF_GROUPS, { groupIds: [...groupIds] })) out.get(String(r[0]))?.push(groupMemberFromRow(r.slice(1)));
+  for (const r of await sql.rows(MEMBERS_OF_GROUPS, { groupIds: [...groupIds] }))
+    out.get(String(r[0]))?.push(groupMemberFromRow(r.slice(1)));
   return out;
 }
 

@@ -26,8 +26,15 @@ export const GROUP_PAGE = statement("group_page")`
 // counted and paged in the same order. Composed per request, prepared once for it.
 export function groupFilter(condition: Fragment) {
   const where = fragment`FROM "Group" g WHERE g."organizationId" = ${"orgId"} AND (${condition})`;
-  const page = toStatement("group_filter_page", fragment`SELECT ${COLUMNS} ${where} ORDER BY g."createdAt" ASC, g."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`);
-  return { count: toStatement("group_filter_count", fragment`SELECT COUNT(*) ${where}`).statement, page: page.statement, values: page.values };
+  const page = toStatement(
+    "group_filter_page",
+    fragment`SELECT ${COLUMNS} ${where} ORDER BY g."createdAt" ASC, g."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`,
+  );
+  return {
+    count: toStatement("group_filter_count", fragment`SELECT COUNT(*) ${where}`).statement,
+    page: page.statement,
+    values: page.values,
+  };
 }
 
 // A displayName the organization already has inserts nothing (0 rows): a 409.
@@ -109,4 +116,6 @@ export const ONLY_THROUGH_GROUP = statement("group_only_through")`
 export const INSERT_MAPPING = statement("group_mapping_insert")`
   INSERT INTO "GroupMapping" ("groupId", "organizationId", "permission", "createdAt", "createdById") VALUES (${"groupId"}, ${"orgId"}, ${"permission"}, ${"now"}, ${"createdById"})
   ON CONFLICT ("groupId") DO NOTHING`;
-export const DELETE_MAPPING = statement("group_mapping_delete")`DELETE FROM "GroupMapping" WHERE "groupId" = ${"groupId"} AND "organizationId" = ${"orgId"}`;
+export const DELETE_MAPPING = statement(
+  "group_mapping_delete",
+)`DELETE FROM "GroupMapping" WHERE "groupId" = ${"groupId"} AND "organizationId" = ${"orgId"}`;

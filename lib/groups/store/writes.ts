@@ -5,7 +5,15 @@ import { recordEventSql, type Actor } from "../../audit/record-event";
 import { groupFromRow, type GroupProfile, type GroupRow } from "./columns";
 import { duplicateDisplayName, groupNotFound } from "./errors";
 import { applyMembership, recordMembership, recordPermissionChanges, type MembershipOp } from "./membership";
-import { DELETE_GROUP, GROUP_BY_ID_FOR_UPDATE, INSERT_GROUP, MAPPING_OF, MEMBER_IDS_OF_GROUP, TOUCH_GROUP, UPDATE_GROUP } from "./statements";
+import {
+  DELETE_GROUP,
+  GROUP_BY_ID_FOR_UPDATE,
+  INSERT_GROUP,
+  MAPPING_OF,
+  MEMBER_IDS_OF_GROUP,
+  TOUCH_GROUP,
+  UPDATE_GROUP,
+} from "./statements";
 
 // The SCIM face's group writes: each one raw-driver transaction that reads the group (locking
 // its row on PostgreSQL, so concurrent PATCHes of one group apply one after the other and keep
@@ -28,7 +36,12 @@ async function write<T>(displayName: () => string | undefined, fn: (tx: SqlRunne
 const target = (g: GroupRow) => ({ type: "group", id: g.id, label: g.displayName });
 
 function columns(p: GroupProfile) {
-  return { displayName: p.displayName, displayNameLower: p.displayName.toLowerCase(), externalId: p.externalId, scimAttributes: JSON.stringify(p.attributes) };
+  return {
+    displayName: p.displayName,
+    displayNameLower: p.displayName.toLowerCase(),
+    externalId: p.externalId,
+    scimAttributes: JSON.stringify(p.attributes),
+  };
 }
 
 /** POST /Groups: the group and its initial members in one transaction; a displayName taken (any case) is a 409. */
@@ -37,8 +50,18 @@ export async function createScimGroup(orgId: string, profile: GroupProfile, memb
     () => profile.displayName,
     async (tx) => {
       const now = new Date();
-      const row: GroupRow = { id: randomUUID(), organizationId: orgId, displayName: profile.displayName, externalId: profile.externalId, scimAttributes: JSON.stringify(profile.attributes), version: 1, createdAt: now, updatedAt: now };
-      if ((await tx.run(INSERT_GROUP, { id: row.id, orgId, ...columns(profile), now })) === 0) throw duplicateDisplayName(profile.displayName);
+      const row: GroupRow = {
+        id: randomUUID(),
+        organizationId: orgId,
+        displayName: profile.displayName,
+        externalId: profile.externalId,
+        scimAttributes: JSON.stringify(profile.attributes),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if ((await tx.run(INSERT_GROUP, { id: row.id, orgId, ...columns(profile), now })) === 0)
+        throw duplicateDisplayName(profile.displayName);
       await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.created", target: target(row) }, now);
       const delta = await applyMembership(tx, row, memberIds.length ? [{ kind: "add", ids: memberIds }] : [], now);
       await recordMembership(tx, row, delta, actor, now);
@@ -65,7 +88,12 @@ function changedNames(row: GroupRow, p: GroupProfile): string[] {
  * PUT and PATCH /Groups/<id>: the group is read once, under its lock; `next` turns it into the
  * change to make. A rename is audited as such; membership changes as one event each way.
  */
-export async function updateScimGroup(orgId: string, id: string, next: (current: GroupRow) => GroupUpdate, actor: Actor): Promise<GroupRow> {
+export async function updateScimGroup(
+  orgId: string,
+  id: string,
+  next: (current: GroupRow) => GroupUpdate,
+  actor: Actor,
+): Promise<GroupRow> {
   let profile: GroupProfile | undefined;
   return write(
     () => profile?.displayName,
@@ -80,9 +108,38 @@ export async function updateScimGroup(orgId: string, id: string, next: (current:
       let updated = row;
       if (changed.length) {
         await tx.run(UPDATE_GROUP, { id, orgId, ...columns(change.profile), now });
-        updated = { ...row, displayName: change.profile.displayName, externalId: change.profile.externalId, scimAttributes: JSON.stringify(change.profile.attributes), version: row.version + 1, updatedAt: now };
-        if (changed.includes("displayName")) await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.renamed", target: target(updated), detail: `Renamed from ${row.displayName} to ${updated.displayName}.` }, now);
-        else await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.updated", target: target(updated), detail: `Changed: ${changed.join(", ")}.` }, now);
+        updated = {
+          ...row,
+          displayName: change.profile.displayName,
+          externalId: change.profile.externalId,
+          scimAttributes: JSON.stringify(change.profile.attributes),
+          version: row.version + 1,
+          updatedAt: now,
+        };
+        if (changed.includes("displayName"))
+          await recordEventSql(
+            tx,
+            {
+              organizationId: orgId,
+              actor,
+              action: "scim.group.renamed",
+              target: target(updated),
+              detail: `Renamed from ${row.displayName} to ${updated.displayName}.`,
+            },
+            now,
+          );
+        else
+          await recordEventSql(
+            tx,
+            {
+              organizationId: orgId,
+              actor,
+              action: "scim.group.updated",
+              target: target(updated),
+              detail: `Changed: ${changed.join(", ")}.`,
+            },
+            now,
+          );
       }
       const delta = await applyMembership(tx, updated, change.membership, now);
       if ((delta.added.length || delta.removed.length) && !changed.length) {

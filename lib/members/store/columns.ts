@@ -3,7 +3,23 @@ import { asBool, asDate, asText, type Row } from "../../db/sql";
 // A member as the store hands it out, and the columns a profile is stored in. One list of
 // columns serves every statement that reads members (rows as arrays, in this order).
 
-export const MEMBER_FIELDS = ["id", "organizationId", "role", "userName", "externalId", "email", "givenName", "familyName", "displayName", "locked", "scimManaged", "scimAttributes", "version", "createdAt", "updatedAt"] as const;
+export const MEMBER_FIELDS = [
+  "id",
+  "organizationId",
+  "role",
+  "userName",
+  "externalId",
+  "email",
+  "givenName",
+  "familyName",
+  "displayName",
+  "locked",
+  "scimManaged",
+  "scimAttributes",
+  "version",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 type Field = (typeof MEMBER_FIELDS)[number];
 
@@ -70,7 +86,13 @@ export interface ProfileColumns {
 }
 
 /** Name and email columns with their lower-cased twins (case-insensitive search, filters and uniqueness). */
-export function profileColumns(p: { userName: string; email: string | null; givenName: string | null; familyName: string | null; sentDisplayName?: string | null }): ProfileColumns {
+export function profileColumns(p: {
+  userName: string;
+  email: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  sentDisplayName?: string | null;
+}): ProfileColumns {
   const lower = (v: string | null) => v?.toLowerCase() ?? null;
   const displayName = displayNameOf(p.givenName, p.familyName, p.sentDisplayName ?? null);
   return {

@@ -23,7 +23,16 @@ export async function setMemberLocked(orgId: string, memberId: string, locked: b
     const now = new Date();
     if ((await tx.run(SET_UNMANAGED_LOCKED, { id: row.id, orgId, locked, version: row.version, now })) === 0) throw changedMeanwhile();
     const actor = { type: "user" as const, id: by.userId, label: by.email };
-    await recordEventSql(tx, { organizationId: orgId, actor, action: locked ? "member.locked" : "member.unlocked", target: { type: "member", id: row.id, label: row.userName } }, now);
+    await recordEventSql(
+      tx,
+      {
+        organizationId: orgId,
+        actor,
+        action: locked ? "member.locked" : "member.unlocked",
+        target: { type: "member", id: row.id, label: row.userName },
+      },
+      now,
+    );
     return toMemberListItem({ ...row, locked, version: row.version + 1 }, viewer);
   });
 }

@@ -19,7 +19,13 @@ export function memberListCondition(orgId: string, q: Pick<MemberListQuery, "q" 
   if (q.status !== "all") parts.push(fragment`m."locked" = ${bind(q.status === "locked")}`);
   if (q.managed !== "all") parts.push(fragment`m."scimManaged" = ${bind(q.managed === "managed")}`);
   const term = q.q.trim().toLowerCase();
-  if (term) parts.push(fragment`(${join(SEARCHED.map((column) => textMatch(column, "contains", term, false)), " OR ")})`);
+  if (term)
+    parts.push(
+      fragment`(${join(
+        SEARCHED.map((column) => textMatch(column, "contains", term, false)),
+        " OR ",
+      )})`,
+    );
   return join(parts, " AND ");
 }
 
@@ -32,6 +38,13 @@ export function memberListOrder(q: Pick<MemberListQuery, "sort" | "order">): str
 
 /** The count, and the ids of one page in order (the rows are read by id: console-list.ts). */
 export function memberListStatements(condition: Fragment, orderBy: string) {
-  const page = toStatement("member_list_page", fragment`SELECT m."id" FROM "Member" m WHERE ${condition} ORDER BY ${text(orderBy)} LIMIT ${"limit"} OFFSET ${"offset"}`);
-  return { count: toStatement("member_list_count", fragment`SELECT COUNT(*) FROM "Member" m WHERE ${condition}`).statement, page: page.statement, values: page.values };
+  const page = toStatement(
+    "member_list_page",
+    fragment`SELECT m."id" FROM "Member" m WHERE ${condition} ORDER BY ${text(orderBy)} LIMIT ${"limit"} OFFSET ${"offset"}`,
+  );
+  return {
+    count: toStatement("member_list_count", fragment`SELECT COUNT(*) FROM "Member" m WHERE ${condition}`).statement,
+    page: page.statement,
+    values: page.values,
+  };
 }

@@ -46,9 +46,14 @@ export function answerFor(face: "scim" | "console", r: MemberRefusal): FaceAnswe
         : { status: 409, message: `A member with the username ${r.userName} already exists in this organization.` };
     case "owner_protected": {
       const done = r.action === "lock" ? "locked" : face === "scim" ? "deleted" : "removed";
-      return face === "scim" ? { status: 403, message: `The organization owner cannot be ${done} through SCIM.` } : { status: 409, message: `The organization owner cannot be ${done}.` };
+      return face === "scim"
+        ? { status: 403, message: `The organization owner cannot be ${done} through SCIM.` }
+        : { status: 409, message: `The organization owner cannot be ${done}.` };
     }
     case "changed_meanwhile":
-      return { status: 409, message: "This member was changed at the same time (perhaps by your identity provider). Reload the page and try again." };
+      return {
+        status: 409,
+        message: "This member was changed at the same time (perhaps by your identity provider). Reload the page and try again.",
+      };
   }
 }

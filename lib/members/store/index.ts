@@ -32,12 +32,29 @@ export { profileColumns, displayNameOf, type MemberRow } from "./columns";
 export { emailRows, scimColumns, type ScimProfile } from "./scim-profile";
 export { MemberStoreError, answerFor, type MemberRefusal } from "./errors";
 export { MEMBER_FILTER } from "./filter-table";
-export { MAX_ID_LENGTH, managersOf, scimMemberById, scimMemberByUserName, scimMemberPage, scimMembersWhere, type Manager, type MemberPage, type ScimMember } from "./scim-reads";
+export {
+  MAX_ID_LENGTH,
+  managersOf,
+  scimMemberById,
+  scimMemberByUserName,
+  scimMemberPage,
+  scimMembersWhere,
+  type Manager,
+  type MemberPage,
+  type ScimMember,
+} from "./scim-reads";
 export { createScimMember, deleteScimMember, updateScimMember, type UserAction } from "./scim-writes";
 export { listMembers } from "./console-list";
 export { getMember } from "./console-get";
 export { setMemberLocked } from "./console-lock";
 export { removeMember } from "./console-remove";
-export { membershipByUserName, membershipOfMember, membershipsOfUser, type ConsoleUser, type MemberProfile, type Membership } from "./memberships";
+export {
+  membershipByUserName,
+  membershipOfMember,
+  membershipsOfUser,
+  type ConsoleUser,
+  type MemberProfile,
+  type Membership,
+} from "./memberships";
 export { provisioningManagerContacts, type ManagerContact } from "./provisioning-managers";
 export { recordMemberSignIn, recordUserSignIn } from "./sign-ins";

@@ -83,18 +83,28 @@ const SELECT = { sql: `SELECT ${COLUMNS.map(([, expr]) => expr).join(", ")}` };
 
 // The organization's switches: LEFT JOINs, most organizations have no SSO connection.
 const SWITCHES = `LEFT JOIN "SsoConnection" s ON s."organizationId" = m."organizationId" LEFT JOIN "ScimConfig" c ON c."organizationId" = m."organizationId"`;
-const FROM_MEMBER = { sql: `FROM "Member" m JOIN "Organization" o ON o."id" = m."organizationId" ${SWITCHES} LEFT JOIN "User" u ON u."id" = m."userId"` };
+const FROM_MEMBER = {
+  sql: `FROM "Member" m JOIN "Organization" o ON o."id" = m."organizationId" ${SWITCHES} LEFT JOIN "User" u ON u."id" = m."userId"`,
+};
 const ORGANIZATION_AND_SWITCHES = { sql: `LEFT JOIN "Organization" o ON o."id" = m."organizationId" ${SWITCHES}` };
 const BY_NAME = { sql: `ORDER BY o."name" ASC, o."id" ASC` };
 
 /** A single sign-on session: its member, in the organization that signed it in. */
-export const MEMBERSHIP_BY_MEMBER = statement("access_by_member")`${SELECT} ${FROM_MEMBER} WHERE m."id" = ${"memberId"} AND m."organizationId" = ${"orgId"}`;
+export const MEMBERSHIP_BY_MEMBER = statement(
+  "access_by_member",
+)`${SELECT} ${FROM_MEMBER} WHERE m."id" = ${"memberId"} AND m."organizationId" = ${"orgId"}`;
 /** A single sign-on being completed: the member the IdP named, by userName (case-insensitive), in that organization only. */
-export const MEMBERSHIP_BY_USERNAME = statement("access_by_username")`${SELECT} ${FROM_MEMBER} WHERE m."organizationId" = ${"orgId"} AND m."userNameLower" = ${"userNameLower"}`;
+export const MEMBERSHIP_BY_USERNAME = statement(
+  "access_by_username",
+)`${SELECT} ${FROM_MEMBER} WHERE m."organizationId" = ${"orgId"} AND m."userNameLower" = ${"userNameLower"}`;
 /** A password session in one organization: the console user, and its membership there if any. */
-export const MEMBERSHIP_OF_USER = statement("access_of_user_in_org")`${SELECT} FROM "User" u LEFT JOIN "Member" m ON m."userId" = u."id" AND m."organizationId" = ${"orgId"} ${ORGANIZATION_AND_SWITCHES} WHERE u."id" = ${"userId"}`;
+export const MEMBERSHIP_OF_USER = statement(
+  "access_of_user_in_org",
+)`${SELECT} FROM "User" u LEFT JOIN "Member" m ON m."userId" = u."id" AND m."organizationId" = ${"orgId"} ${ORGANIZATION_AND_SWITCHES} WHERE u."id" = ${"userId"}`;
 /** A password session everywhere (organization list, My account, the password sign-in itself). */
-export const MEMBERSHIPS_OF_USER = statement("access_of_user")`${SELECT} FROM "User" u LEFT JOIN "Member" m ON m."userId" = u."id" ${ORGANIZATION_AND_SWITCHES} WHERE u."id" = ${"userId"} ${BY_NAME}`;
+export const MEMBERSHIPS_OF_USER = statement(
+  "access_of_user",
+)`${SELECT} FROM "User" u LEFT JOIN "Member" m ON m."userId" = u."id" ${ORGANIZATION_AND_SWITCHES} WHERE u."id" = ${"userId"} ${BY_NAME}`;
 
 function membershipFrom(r: Row): Membership | null {
   if (r[at.id] === null || r[at.id] === undefined) return null;

@@ -21,20 +21,35 @@ export interface EmailRow {
 export function emailRows(p: ScimProfile): EmailRow[] {
   const emails = Array.isArray(p.attributes.emails) ? p.attributes.emails : [];
   return emails
-    .filter((e): e is { value: string; type?: unknown; primary?: unknown } => isObject(e) && typeof e.value === "string" && e.value.length > 0)
-    .map((e) => ({ value: e.value, valueLower: e.value.toLowerCase(), type: typeof e.type === "string" ? e.type.toLowerCase() : null, primary: e.primary === true }));
+    .filter(
+      (e): e is { value: string; type?: unknown; primary?: unknown } => isObject(e) && typeof e.value === "string" && e.value.length > 0,
+    )
+    .map((e) => ({
+      value: e.value,
+      valueLower: e.value.toLowerCase(),
+      type: typeof e.type === "string" ? e.type.toLowerCase() : null,
+      primary: e.primary === true,
+    }));
 }
 
 const nonEmpty = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 
 /** Member columns derived from a SCIM User (everything but id, organization, lock and bookkeeping). */
-export function scimColumns(p: ScimProfile): ProfileColumns & { scimDisplayNameLower: string | null; externalId: string | null; scimAttributes: string } {
+export function scimColumns(
+  p: ScimProfile,
+): ProfileColumns & { scimDisplayNameLower: string | null; externalId: string | null; scimAttributes: string } {
   const name = isObject(p.attributes.name) ? p.attributes.name : {};
   const emails = emailRows(p);
   const primary = emails.find((e) => e.primary) ?? emails[0];
   return {
     // The IdP's own displayName still round-trips through scimAttributes.
-    ...profileColumns({ userName: p.userName, email: primary?.value ?? null, givenName: nonEmpty(name.givenName), familyName: nonEmpty(name.familyName), sentDisplayName: nonEmpty(p.attributes.displayName) }),
+    ...profileColumns({
+      userName: p.userName,
+      email: primary?.value ?? null,
+      givenName: nonEmpty(name.givenName),
+      familyName: nonEmpty(name.familyName),
+      sentDisplayName: nonEmpty(p.attributes.displayName),
+    }),
     // The filter's displayName is the one the resource returns (the IdP's), not the console's.
     scimDisplayNameLower: nonEmpty(p.attributes.displayName)?.toLowerCase() ?? null,
     externalId: p.externalId ?? null,

@@ -4,7 +4,14 @@ import type { Fragment } from "../../db/sql-fragment";
 import { chain, type Later } from "../../later";
 import { memberGroupsFrom, type MemberGroup } from "../../groups/store";
 import { MEMBER_FIELDS, memberFromRow, type MemberRow } from "./columns";
-import { MANAGERS, SCIM_MEMBER_BY_USERNAME, SCIM_MEMBER_WITH_GROUPS_BY_ID, SCIM_MEMBER_COUNT, SCIM_MEMBER_PAGE, scimMemberFilter } from "./statements";
+import {
+  MANAGERS,
+  SCIM_MEMBER_BY_USERNAME,
+  SCIM_MEMBER_WITH_GROUPS_BY_ID,
+  SCIM_MEMBER_COUNT,
+  SCIM_MEMBER_PAGE,
+  scimMemberFilter,
+} from "./statements";
 
 // What the SCIM face reads: only members the IdP manages, only in the caller's organization.
 // The lookups Entra and Okta make all day are prepared statements; a general filter is one
@@ -23,7 +30,8 @@ export interface ScimMember {
   groups: MemberGroup[];
 }
 
-const scimMemberFrom = (r: Row | undefined): ScimMember | null => (r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null);
+const scimMemberFrom = (r: Row | undefined): ScimMember | null =>
+  r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null;
 
 // Later (lib/later.ts): GET by id and `userName eq` make no promise on SQLite.
 export function scimMemberById(orgId: string, id: string): Later<ScimMember | null> {
@@ -37,7 +45,10 @@ export function scimMemberByUserName(orgId: string, userName: string): Later<Sci
 
 /** Okta's import: every managed member in (createdAt, id) order, one page. */
 export async function scimMemberPage(orgId: string, offset: number, limit: number): Promise<MemberPage> {
-  const [count, rows] = await Promise.all([sql.row(SCIM_MEMBER_COUNT, { orgId }), limit > 0 ? sql.rows(SCIM_MEMBER_PAGE, { orgId, limit, offset }) : []]);
+  const [count, rows] = await Promise.all([
+    sql.row(SCIM_MEMBER_COUNT, { orgId }),
+    limit > 0 ? sql.rows(SCIM_MEMBER_PAGE, { orgId, limit, offset }) : [],
+  ]);
   return { total: Number(count?.[0] ?? 0), rows: rows.map(memberFromRow) };
 }
 
@@ -48,7 +59,10 @@ export async function scimMemberPage(orgId: string, offset: number, limit: numbe
  */
 export async function scimMembersWhere(orgId: string, condition: Fragment, offset: number, limit: number): Promise<MemberPage> {
   const { count, page, values } = scimMemberFilter(condition);
-  const [total, rows] = await Promise.all([sql.row(count, { ...values, orgId }), limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : []]);
+  const [total, rows] = await Promise.all([
+    sql.row(count, { ...values, orgId }),
+    limit > 0 ? sql.rows(page, { ...values, orgId, limit, offset }) : [],
+  ]);
   return { total: Number(total?.[0] ?? 0), rows: rows.map(memberFromRow) };
 }
 
@@ -65,5 +79,7 @@ export interface Manager {
 export async function managersOf(orgId: string, ids: readonly string[]): Promise<Map<string, Manager>> {
   if (!ids.length) return new Map();
   const rows = await sql.rows(MANAGERS, { orgId, ids: [...new Set(ids)] });
-  return new Map(rows.map((r) => [String(r[0]), { id: String(r[0]), displayName: r[1] === null ? null : String(r[1]), userName: String(r[2]) }]));
+  return new Map(
+    rows.map((r) => [String(r[0]), { id: String(r[0]), displayName: r[1] === null ? null : String(r[1]), userName: String(r[2]) }]),
+  );
 }

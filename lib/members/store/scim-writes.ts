@@ -7,13 +7,22 @@ import { memberFromRow, type MemberRow } from "./columns";
 import { changedAttributes } from "./changed-attributes";
 import { changedMeanwhile, duplicateUserName, memberNotFound, ownerProtected } from "./errors";
 import { emailRows, scimColumns, type ScimProfile } from "./scim-profile";
-import { DELETE_EMAILS, DELETE_MEMBER, INSERT_EMAIL, INSERT_MEMBER, MEMBER_BY_USERNAME_FOR_UPDATE, SCIM_MEMBER_BY_ID_FOR_UPDATE, UPDATE_SCIM_MEMBER } from "./statements";
+import {
+  DELETE_EMAILS,
+  DELETE_MEMBER,
+  INSERT_EMAIL,
+  INSERT_MEMBER,
+  MEMBER_BY_USERNAME_FOR_UPDATE,
+  SCIM_MEMBER_BY_ID_FOR_UPDATE,
+  UPDATE_SCIM_MEMBER,
+} from "./statements";
 
 // The SCIM face's writes: each one transaction on the raw driver (lib/db/sql.ts) that reads the
 // member (locking it on PostgreSQL; SQLite's BEGIN IMMEDIATE holds the database), decides,
 // writes the member, its MemberEmail rows and the audit events, and commits — or does nothing.
 
-export type UserAction = "scim.user.created" | "scim.user.adopted" | "scim.user.updated" | "scim.user.locked" | "scim.user.unlocked" | "scim.user.deleted";
+export type UserAction =
+  "scim.user.created" | "scim.user.adopted" | "scim.user.updated" | "scim.user.locked" | "scim.user.unlocked" | "scim.user.deleted";
 
 /** Runs a write; the unique (organizationId, userNameLower) index arbitrates duplicate userNames, races included. */
 async function write<T>(userName: () => string | undefined, fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
@@ -25,8 +34,19 @@ async function write<T>(userName: () => string | undefined, fn: (tx: SqlRunner) 
   }
 }
 
-function record(tx: SqlRunner, actor: Actor, action: UserAction, m: { id: string; organizationId: string; userName: string }, now: Date, detail?: string) {
-  return recordEventSql(tx, { organizationId: m.organizationId, actor, action, target: { type: "member", id: m.id, label: m.userName }, detail }, now);
+function record(
+  tx: SqlRunner,
+  actor: Actor,
+  action: UserAction,
+  m: { id: string; organizationId: string; userName: string },
+  now: Date,
+  detail?: string,
+) {
+  return recordEventSql(
+    tx,
+    { organizationId: m.organizationId, actor, action, target: { type: "member", id: m.id, label: m.userName }, detail },
+    now,
+  );
 }
 
 async function writeEmails(tx: SqlRunner, memberId: string, profile: ScimProfile, replace: boolean): Promise<void> {
@@ -36,7 +56,15 @@ async function writeEmails(tx: SqlRunner, memberId: string, profile: ScimProfile
 
 /** The stored columns a MemberRow carries (not the lower-cased twins). */
 function rowColumns(c: ReturnType<typeof scimColumns>) {
-  return { userName: c.userName, email: c.email, givenName: c.givenName, familyName: c.familyName, displayName: c.displayName, externalId: c.externalId, scimAttributes: c.scimAttributes };
+  return {
+    userName: c.userName,
+    email: c.email,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    displayName: c.displayName,
+    externalId: c.externalId,
+    scimAttributes: c.scimAttributes,
+  };
 }
 
 /** A new member, or null when the organization already has one of that userName. */
@@ -47,7 +75,17 @@ async function insert(tx: SqlRunner, orgId: string, profile: ScimProfile, actor:
   const locked = profile.active === false;
   if ((await tx.run(INSERT_MEMBER, { id, orgId, ...cols, locked, now })) === 0) return null;
   await writeEmails(tx, id, profile, false);
-  const row: MemberRow = { id, organizationId: orgId, role: "member", ...rowColumns(cols), locked, scimManaged: true, version: 1, createdAt: now, updatedAt: now };
+  const row: MemberRow = {
+    id,
+    organizationId: orgId,
+    role: "member",
+    ...rowColumns(cols),
+    locked,
+    scimManaged: true,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   await record(tx, actor, "scim.user.created", row, now, locked ? "Created locked (active: false)." : undefined);
   return row;
 }
@@ -100,7 +138,12 @@ export async function createScimMember(orgId: string, profile: ScimProfile, acto
  * PUT and PATCH /Users/<id> in one pass: the member is read once, `next` turns it into the
  * profile to store (PUT: the body; PATCH: the operations applied to it), and that is written.
  */
-export async function updateScimMember(orgId: string, id: string, next: (current: MemberRow) => ScimProfile, actor: Actor): Promise<MemberRow> {
+export async function updateScimMember(
+  orgId: string,
+  id: string,
+  next: (current: MemberRow) => ScimProfile,
+  actor: Actor,
+): Promise<MemberRow> {
   let profile: ScimProfile | undefined;
   return write(
     () => profile?.userName,

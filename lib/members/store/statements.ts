@@ -37,8 +37,15 @@ export const SCIM_MEMBER_PAGE = statement("member_scim_page")`
 // counted and paged in the same order as the import. Composed per request, prepared once for it.
 export function scimMemberFilter(condition: Fragment) {
   const where = fragment`FROM "Member" m WHERE m."organizationId" = ${"orgId"} AND m."scimManaged" = true AND (${condition})`;
-  const page = toStatement("member_scim_filter_page", fragment`SELECT ${COLUMNS} ${where} ORDER BY m."createdAt" ASC, m."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`);
-  return { count: toStatement("member_scim_filter_count", fragment`SELECT COUNT(*) ${where}`).statement, page: page.statement, values: page.values };
+  const page = toStatement(
+    "member_scim_filter_page",
+    fragment`SELECT ${COLUMNS} ${where} ORDER BY m."createdAt" ASC, m."id" ASC LIMIT ${"limit"} OFFSET ${"offset"}`,
+  );
+  return {
+    count: toStatement("member_scim_filter_count", fragment`SELECT COUNT(*) ${where}`).statement,
+    page: page.statement,
+    values: page.values,
+  };
 }
 
 // The one manager lookup: members the IdP manages, in the same organization.

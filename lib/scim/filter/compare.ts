@@ -28,7 +28,8 @@ function dateValue(value: unknown, attr: string): Date {
   const d = typeof value === "string" ? new Date(value) : new Date(NaN);
   const { from, to } = SCIM_LIMITS.filterDateRange;
   if (Number.isNaN(d.getTime())) throw invalidFilter(`'${attr}' must be compared with an ISO 8601 date-time.`);
-  if (d < new Date(from) || d > new Date(to)) throw invalidFilter(`Limit exceeded: '${attr}' must be compared with a date-time from ${from} to ${to}.`);
+  if (d < new Date(from) || d > new Date(to))
+    throw invalidFilter(`Limit exceeded: '${attr}' must be compared with a date-time from ${from} to ${to}.`);
   return d;
 }
 
@@ -72,6 +73,11 @@ export function comparison(col: FilterColumn, node: Compare | Suffix): Fragment 
     op = "pr";
     neg = !neg;
   }
-  const positive = op === "pr" ? present(col) : col.nullable ? fragment`(${text(col.sql)} IS NOT NULL AND ${compare(col, op, value, attr)})` : compare(col, op, value, attr);
+  const positive =
+    op === "pr"
+      ? present(col)
+      : col.nullable
+        ? fragment`(${text(col.sql)} IS NOT NULL AND ${compare(col, op, value, attr)})`
+        : compare(col, op, value, attr);
   return neg ? fragment`NOT (${positive})` : positive;
 }

@@ -25,7 +25,10 @@ type Recurse = (node: Filter, depth: number) => Fragment;
 /** and / or / not, the same at every level. */
 function logical(node: LogExp | NotFilter, depth: number, recurse: Recurse): Fragment {
   if (node.op === "not") return fragment`NOT (${recurse(node.filter, depth + 1)})`;
-  return fragment`(${join(node.filters.map((f) => recurse(f, depth + 1)), ` ${node.op.toUpperCase()} `)})`;
+  return fragment`(${join(
+    node.filters.map((f) => recurse(f, depth + 1)),
+    ` ${node.op.toUpperCase()} `,
+  )})`;
 }
 
 interface Child {
@@ -90,7 +93,13 @@ function rowCondition(table: FilterTable, node: Filter, depth: number): Fragment
   const merged = valuePathWithSub(node);
   if (merged) {
     const c = childOf(table, merged.attrPath);
-    return exists(c, join(merged.conds.map((f) => childCondition(c, f, depth + 1)), " AND "));
+    return exists(
+      c,
+      join(
+        merged.conds.map((f) => childCondition(c, f, depth + 1)),
+        " AND ",
+      ),
+    );
   }
   switch (node.op) {
     case "and":

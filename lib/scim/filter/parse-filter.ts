@@ -57,6 +57,7 @@ export function parseFilter(filter: string): Filter {
   } catch {
     throw invalidFilter("The filter is not a valid SCIM filter expression (RFC 7644 §3.4.2.2).");
   }
-  if (comparisons(parsed) > filterComparisons) throw invalidFilter(limitDetail("the filter has too many comparisons", filterComparisons, "comparisons"));
+  if (comparisons(parsed) > filterComparisons)
+    throw invalidFilter(limitDetail("the filter has too many comparisons", filterComparisons, "comparisons"));
   return parsed;
 }

@@ -14,14 +14,16 @@ export function memberIds(value: unknown): string[] {
   const items: unknown[] = Array.isArray(value) ? value : [value];
   const ids = items.map((item) => {
     const id = isObject(item) ? field(item, "value") : item;
-    if (typeof id !== "string") throw badRequest("invalidValue", "Each member must be a User id, or an object with a string 'value' (the User's id).");
+    if (typeof id !== "string")
+      throw badRequest("invalidValue", "Each member must be a User id, or an object with a string 'value' (the User's id).");
     return id.trim();
   });
   return [...new Set(ids.filter((id) => id && id.length <= MAX_ID_LENGTH))];
 }
 
 export function displayNameValue(value: unknown): string {
-  if (typeof value !== "string" || !value.trim()) throw badRequest("invalidValue", "'displayName' is required and must be a non-empty string.");
+  if (typeof value !== "string" || !value.trim())
+    throw badRequest("invalidValue", "'displayName' is required and must be a non-empty string.");
   return value;
 }
 
@@ -41,7 +43,11 @@ export function normalizeGroup(body: unknown): GroupInput {
   if (!isObject(body)) throw badRequest("invalidSyntax", "The request body must be a JSON object.");
   const members = field(body, "members");
   return {
-    profile: { displayName: displayNameValue(field(body, "displayName")), externalId: externalIdValue(field(body, "externalId")), attributes: {} },
+    profile: {
+      displayName: displayNameValue(field(body, "displayName")),
+      externalId: externalIdValue(field(body, "externalId")),
+      attributes: {},
+    },
     members: members === undefined || members === null ? undefined : memberIds(members),
   };
 }

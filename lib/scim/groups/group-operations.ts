@@ -73,7 +73,12 @@ export async function createGroup(ctx: ScimContext, body: unknown, withMembers: 
 // PUT /Groups/<id> — a present `members` replaces the membership; an absent one leaves it alone.
 export async function replaceGroup(ctx: ScimContext, id: string, body: unknown, withMembers: boolean): Promise<ScimObject> {
   const input = normalizeGroup(body);
-  const row = await updateScimGroup(ctx.caller.organizationId, id, () => ({ profile: input.profile, membership: input.members ? [{ kind: "set", ids: input.members }] : [] }), tokenActor(ctx.caller));
+  const row = await updateScimGroup(
+    ctx.caller.organizationId,
+    id,
+    () => ({ profile: input.profile, membership: input.members ? [{ kind: "set", ids: input.members }] : [] }),
+    tokenActor(ctx.caller),
+  );
   return (await toResources(ctx, [row], withMembers))[0]!;
 }
 

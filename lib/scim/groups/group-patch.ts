@@ -60,7 +60,9 @@ export function groupPatch(body: unknown): (current: GroupRow) => GroupUpdate {
     } else own.push(o);
   }
   return (current) => {
-    const profile = own.length ? profileOf(applyPatch(patchableGroup(current), own)) : { displayName: current.displayName, externalId: current.externalId, attributes: {} };
+    const profile = own.length
+      ? profileOf(applyPatch(patchableGroup(current), own))
+      : { displayName: current.displayName, externalId: current.externalId, attributes: {} };
     return { profile, membership };
   };
 }

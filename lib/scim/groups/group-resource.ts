@@ -14,8 +14,23 @@ export function toScimGroup(g: GroupRow, baseUrl: string, members?: readonly Gro
     id: g.id,
     ...(g.externalId !== null ? { externalId: g.externalId } : {}),
     displayName: g.displayName,
-    ...(members ? { members: members.map((m) => ({ value: m.id, $ref: userLocation(baseUrl, m.id), display: m.displayName ?? m.userName, type: "User" })) } : {}),
-    meta: { resourceType: "Group", created: g.createdAt.toISOString(), lastModified: g.updatedAt.toISOString(), location: groupLocation(baseUrl, g.id), version: `W/"${g.version}"` },
+    ...(members
+      ? {
+          members: members.map((m) => ({
+            value: m.id,
+            $ref: userLocation(baseUrl, m.id),
+            display: m.displayName ?? m.userName,
+            type: "User",
+          })),
+        }
+      : {}),
+    meta: {
+      resourceType: "Group",
+      created: g.createdAt.toISOString(),
+      lastModified: g.updatedAt.toISOString(),
+      location: groupLocation(baseUrl, g.id),
+      version: `W/"${g.version}"`,
+    },
   };
 }
 

@@ -2,7 +2,12 @@ import { db } from "../../db";
 import { chain, type Later } from "../../later";
 import { logger } from "../../ops/logger";
 import { metrics } from "../../ops/metrics";
-import { authenticateScimToken, type ScimAuthFailure, type ScimAuthResult, type ScimCaller } from "../../provisioning/authenticate-scim-token";
+import {
+  authenticateScimToken,
+  type ScimAuthFailure,
+  type ScimAuthResult,
+  type ScimCaller,
+} from "../../provisioning/authenticate-scim-token";
 import { clientAddress } from "../../security/client-address";
 import { recordAuthFailure } from "../audit";
 import { ScimError } from "../errors";
@@ -23,7 +28,10 @@ async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: fals
   // Labelled by organization only when the URL names one that exists: the label set stays bounded.
   let organizationId = "";
   try {
-    const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
+    const org =
+      orgId.length <= 100 && isStorableText(orgId)
+        ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } })
+        : null;
     if (org) {
       organizationId = org.id;
       await recordAuthFailure(org.id, failure.prefix, failure.detail);
@@ -46,11 +54,14 @@ export function admit(req: Request, orgId: string, request: string): Later<ScimC
   const address = clientAddress(req.headers);
   const throttled = addressRefusal(address, orgId);
   if (throttled) return throttled;
-  return chain(authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), { userAgent: req.headers.get("user-agent"), address }), (result) => {
-    if (!result.ok) {
-      noteAuthFailure(address);
-      return refuse(orgId, result);
-    }
-    return tokenRefusal(result.caller, request) ?? result.caller;
-  });
+  return chain(
+    authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), { userAgent: req.headers.get("user-agent"), address }),
+    (result) => {
+      if (!result.ok) {
+        noteAuthFailure(address);
+        return refuse(orgId, result);
+      }
+      return tokenRefusal(result.caller, request) ?? result.caller;
+    },
+  );
 }

@@ -14,7 +14,9 @@ function projection(params: URLSearchParams) {
   const attributes = parseAttributeList(queryParam(params, "attributes"));
   const excluded = parseAttributeList(queryParam(params, "excludedAttributes"));
   const names = (paths: string[][]) => paths.map((p) => p[0]!.toLowerCase());
-  const withMembers = attributes.length ? names(attributes).includes("members") : !excluded.some((p) => p.length === 1 && p[0]!.toLowerCase() === "members");
+  const withMembers = attributes.length
+    ? names(attributes).includes("members")
+    : !excluded.some((p) => p.length === 1 && p[0]!.toLowerCase() === "members");
   return { withMembers, project: (r: ScimObject) => projectResource(r, attributes, excluded) };
 }
 

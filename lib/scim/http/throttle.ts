@@ -59,8 +59,20 @@ async function refuseAddress(address: string, orgId: string, retryAfterSeconds: 
   const detail = `Too many failed authentications from ${address}: requests from this address are refused for ${retryAfterSeconds} s.`;
   if (audited.due(`address:${address}`)) {
     await audit("a SCIM authentication throttle", async () => {
-      const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
-      if (org) await recordEvent({ organizationId: org.id, actor: { type: "anonymous" }, action: "scim.auth.throttled", target: { type: "address", label: address }, outcome: "failure", status: 429, detail });
+      const org =
+        orgId.length <= 100 && isStorableText(orgId)
+          ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } })
+          : null;
+      if (org)
+        await recordEvent({
+          organizationId: org.id,
+          actor: { type: "anonymous" },
+          action: "scim.auth.throttled",
+          target: { type: "address", label: address },
+          outcome: "failure",
+          status: 429,
+          detail,
+        });
     });
   }
   throw new ThrottledError(detail, retryAfterSeconds);
@@ -81,7 +93,15 @@ async function refuseToken(caller: ScimCaller, request: string, retryAfterSecond
   const detail = `Rate limit exceeded: at most ${perSecond} requests per second per token (bursts of ${burst}). Retry after ${retryAfterSeconds} s.`;
   if (audited.due(`token:${caller.tokenId}`)) {
     await audit("a SCIM rate limit", () =>
-      recordEvent({ organizationId: caller.organizationId, actor: tokenActor(caller), action: "scim.request.throttled", target: { type: "request", label: request }, outcome: "failure", status: 429, detail: `${detail} Further throttled requests of this token in the next minute are not logged.` }),
+      recordEvent({
+        organizationId: caller.organizationId,
+        actor: tokenActor(caller),
+        action: "scim.request.throttled",
+        target: { type: "request", label: request },
+        outcome: "failure",
+        status: 429,
+        detail: `${detail} Further throttled requests of this token in the next minute are not logged.`,
+      }),
     );
   }
   throw new ThrottledError(detail, retryAfterSeconds);

@@ -23,7 +23,8 @@ function projector(params: URLSearchParams): (r: ScimObject) => ScimObject {
 /** The filter goes into a database query: what cannot be stored cannot match, and PostgreSQL refuses a NUL. */
 export function filterParam(params: URLSearchParams): string | null {
   const filter = queryParam(params, "filter");
-  if (filter !== null && !isStorableText(filter)) throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
+  if (filter !== null && !isStorableText(filter))
+    throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
   return filter;
 }
 
@@ -43,7 +44,9 @@ export const usersRoute: Record<string, Handler> = {
   // Not async: Entra's `userName eq` lookup answers without a promise on SQLite (lib/later.ts).
   GET: (r) => {
     const paging = parsePaging(r.params);
-    return chain(listUsers(r.ctx, filterParam(r.params), paging), (page) => scimJson(listResponse(page.resources.map(projector(r.params)), page.totalResults, paging.startIndex)));
+    return chain(listUsers(r.ctx, filterParam(r.params), paging), (page) =>
+      scimJson(listResponse(page.resources.map(projector(r.params)), page.totalResults, paging.startIndex)),
+    );
   },
   // POST /Users — create, or adopt an unmanaged member of that userName
   POST: async (r) => userResponse(r, (await createUser(r.ctx, await readJsonBody(r.req))).resource, 201),

@@ -42,7 +42,10 @@ function elementFromFilter(f: Filter): ScimObject | undefined {
 
 function run(resource: ScimObject, operation: ScimPatchOperation): ScimObject {
   try {
-    return scimPatch(resource as unknown as ScimResource, [operation], { mutateDocument: true, treatMissingAsAdd: true }) as unknown as ScimObject;
+    return scimPatch(resource as unknown as ScimResource, [operation], {
+      mutateDocument: true,
+      treatMissingAsAdd: true,
+    }) as unknown as ScimObject;
   } catch (err) {
     if (err instanceof LibraryError) throw badRequest((err.scimCode as ScimType | undefined) ?? "invalidValue", err.message);
     throw err;

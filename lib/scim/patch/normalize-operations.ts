@@ -33,7 +33,8 @@ interface RawOperation {
 function rawOperations(body: unknown): RawOperation[] {
   if (!isObject(body)) throw badRequest("invalidSyntax", "The request body must be a JSON object.");
   const schemas = field(body, "schemas");
-  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.every((s) => typeof s === "string"))) throw badRequest("invalidSyntax", "'schemas' must be a list of schema URIs.");
+  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.every((s) => typeof s === "string")))
+    throw badRequest("invalidSyntax", "'schemas' must be a list of schema URIs.");
   const operations = field(body, "Operations");
   if (!Array.isArray(operations)) throw badRequest("invalidSyntax", "'Operations' must be a list of operations.");
   if (!operations.length) throw badRequest("invalidSyntax", "'Operations' must not be empty.");
@@ -44,7 +45,12 @@ function rawOperations(body: unknown): RawOperation[] {
     if (typeof op !== "string") throw badRequest("invalidSyntax", "Each operation needs an 'op'.");
     if (path !== undefined && path !== null && typeof path !== "string") throw badRequest("invalidSyntax", "'path' must be a string.");
     const valueKey = keyOf(o, "value");
-    return { op, path: typeof path === "string" && path.trim() ? path : undefined, value: valueKey === undefined ? undefined : o[valueKey], hasValue: valueKey !== undefined };
+    return {
+      op,
+      path: typeof path === "string" && path.trim() ? path : undefined,
+      value: valueKey === undefined ? undefined : o[valueKey],
+      hasValue: valueKey !== undefined,
+    };
   });
 }
 
@@ -61,7 +67,12 @@ function shapeValue(path: PatchPath, value: unknown): unknown {
 }
 
 /** `{"emails": …, "name.givenName": …, "urn:…:enterprise:2.0:User:employeeNumber": …}` → one operation per key. */
-function expandValueObject(resource: PatchResource, op: "add" | "replace", value: Record<string, unknown>, within?: "core" | "enterprise"): PatchOperation[] {
+function expandValueObject(
+  resource: PatchResource,
+  op: "add" | "replace",
+  value: Record<string, unknown>,
+  within?: "core" | "enterprise",
+): PatchOperation[] {
   const out: PatchOperation[] = [];
   for (const [key, inner] of Object.entries(value)) {
     const target = within ? { schema: within, path: key } : resolveKey(key);
@@ -103,7 +114,8 @@ function operationsOf(resource: PatchResource, operation: RawOperation): PatchOp
   const { path } = operation;
   const op = operation.op.trim().toLowerCase();
   if (op === "remove") return removeOperations(resource, path, operation.value, operation.hasValue);
-  if (op !== "add" && op !== "replace") throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
+  if (op !== "add" && op !== "replace")
+    throw badRequest("invalidSyntax", `Unsupported operation '${operation.op}': use add, replace or remove.`);
   if (!operation.hasValue) throw badRequest("invalidValue", `The '${op}' operation needs a 'value'.`);
   if (path) return toOperations(resource, op, path, operation.value);
   if (isObject(operation.value)) return expandValueObject(resource, op, operation.value);

@@ -16,7 +16,8 @@ export interface PatchResource {
 }
 
 // externalId is a common attribute (RFC 7643 §3.1), not part of either schema's list.
-const externalId = (resource: string) => attr("externalId", "string", `Identifier of the ${resource} in the provisioning client.`, { caseExact: true });
+const externalId = (resource: string) =>
+  attr("externalId", "string", `Identifier of the ${resource} in the provisioning client.`, { caseExact: true });
 
 export const USER_PATCH: PatchResource = {
   name: "User",

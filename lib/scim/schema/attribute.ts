@@ -19,7 +19,14 @@ export interface AttributeDef {
 
 type Options = Partial<Omit<AttributeDef, "name" | "type" | "description" | "subAttributes">>;
 
-const DEFAULTS = { multiValued: false, required: false, caseExact: false, mutability: "readWrite", returned: "default", uniqueness: "none" } as const;
+const DEFAULTS = {
+  multiValued: false,
+  required: false,
+  caseExact: false,
+  mutability: "readWrite",
+  returned: "default",
+  uniqueness: "none",
+} as const;
 
 export function attr(name: string, type: AttributeType, description: string, options: Options = {}): AttributeDef {
   return { name, type, ...DEFAULTS, description, ...options };
@@ -30,7 +37,12 @@ export function complex(name: string, description: string, subAttributes: Attrib
 }
 
 /** The usual value/display/type/primary quartet of a multi-valued attribute (RFC 7643 §2.4). */
-export function multiValued(name: string, description: string, types: string[], value: AttributeDef = attr("value", "string", `The ${name} value.`)): AttributeDef {
+export function multiValued(
+  name: string,
+  description: string,
+  types: string[],
+  value: AttributeDef = attr("value", "string", `The ${name} value.`),
+): AttributeDef {
   return complex(
     name,
     description,

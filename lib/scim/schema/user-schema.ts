@@ -4,7 +4,10 @@ import { attr, complex, multiValued, type AttributeDef } from "./attribute";
 // RFC 7643 §4.1 (core User) and §4.3 (Enterprise User). `password` is left out on purpose:
 // we never store it, so we do not advertise it (IdPs that send it anyway are ignored).
 export const CORE_USER_ATTRIBUTES: AttributeDef[] = [
-  attr("userName", "string", "Unique identifier for the User, used to sign in. Unique per organization, case-insensitive.", { required: true, uniqueness: "server" }),
+  attr("userName", "string", "Unique identifier for the User, used to sign in. Unique per organization, case-insensitive.", {
+    required: true,
+    uniqueness: "server",
+  }),
   complex("name", "The components of the user's real name.", [
     attr("formatted", "string", "The full name, formatted for display. Stored and returned as sent; not used for the display name."),
     attr("familyName", "string", "The family name of the User."),
@@ -15,8 +18,10 @@ export const CORE_USER_ATTRIBUTES: AttributeDef[] = [
   ]),
   attr("displayName", "string", "The name of the User, suitable for display to end-users."),
   attr("nickName", "string", "The casual way to address the user."),
-  attr("profileUrl", "reference", "A fully qualified URL pointing to a page representing the User's online profile.", { referenceTypes: ["external"] }),
-  attr("title", "string", "The user's title, such as \"Vice President\"."),
+  attr("profileUrl", "reference", "A fully qualified URL pointing to a page representing the User's online profile.", {
+    referenceTypes: ["external"],
+  }),
+  attr("title", "string", 'The user\'s title, such as "Vice President".'),
   attr("userType", "string", "Identifies the relationship between the organization and the user."),
   attr("preferredLanguage", "string", "The User's preferred written or spoken language."),
   attr("locale", "string", "Default location of the User, for localizing items such as currency and dates."),
@@ -25,7 +30,12 @@ export const CORE_USER_ATTRIBUTES: AttributeDef[] = [
   multiValued("emails", "Email addresses for the user.", ["work", "home", "other"]),
   multiValued("phoneNumbers", "Phone numbers for the User.", ["work", "home", "mobile", "fax", "pager", "other"]),
   multiValued("ims", "Instant messaging addresses for the User.", ["aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"]),
-  multiValued("photos", "URLs of photos of the User.", ["photo", "thumbnail"], attr("value", "reference", "URL of a photo of the User.", { referenceTypes: ["external"] })),
+  multiValued(
+    "photos",
+    "URLs of photos of the User.",
+    ["photo", "thumbnail"],
+    attr("value", "reference", "URL of a photo of the User.", { referenceTypes: ["external"] }),
+  ),
   complex(
     "addresses",
     "A physical mailing address for this User.",
@@ -48,13 +58,21 @@ export const CORE_USER_ATTRIBUTES: AttributeDef[] = [
       attr("value", "string", "The identifier of the User's group.", { mutability: "readOnly" }),
       attr("$ref", "reference", "The URI of the corresponding Group resource.", { mutability: "readOnly", referenceTypes: ["Group"] }),
       attr("display", "string", "A human-readable name.", { mutability: "readOnly" }),
-      attr("type", "string", "A label indicating the attribute's function.", { mutability: "readOnly", canonicalValues: ["direct", "indirect"] }),
+      attr("type", "string", "A label indicating the attribute's function.", {
+        mutability: "readOnly",
+        canonicalValues: ["direct", "indirect"],
+      }),
     ],
     { multiValued: true, mutability: "readOnly" },
   ),
   multiValued("entitlements", "A list of entitlements for the User.", []),
   multiValued("roles", "A list of roles for the User.", []),
-  multiValued("x509Certificates", "A list of certificates issued to the User.", [], attr("value", "binary", "The value of an X.509 certificate.")),
+  multiValued(
+    "x509Certificates",
+    "A list of certificates issued to the User.",
+    [],
+    attr("value", "binary", "The value of an X.509 certificate."),
+  ),
 ];
 
 export const ENTERPRISE_USER_ATTRIBUTES: AttributeDef[] = [
@@ -72,7 +90,10 @@ export const ENTERPRISE_USER_ATTRIBUTES: AttributeDef[] = [
 
 // RFC 7643 §4.2. `members` lists SCIM-managed Users of the organization only.
 export const CORE_GROUP_ATTRIBUTES: AttributeDef[] = [
-  attr("displayName", "string", "A human-readable name for the Group. Unique per organization, case-insensitive.", { required: true, uniqueness: "server" }),
+  attr("displayName", "string", "A human-readable name for the Group. Unique per organization, case-insensitive.", {
+    required: true,
+    uniqueness: "server",
+  }),
   complex(
     "members",
     "A list of members of the Group: Users of this organization that the identity provider manages. Unknown ids are ignored.",

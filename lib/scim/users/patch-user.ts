@@ -11,6 +11,11 @@ import { toResource, type ScimContext } from "./context";
 // stored (read once, in the write's transaction) and the result written, or nothing is.
 export async function patchUser(ctx: ScimContext, id: string, body: unknown) {
   const operations = normalizeOperations(body, USER_PATCH);
-  const row = await updateScimMember(ctx.caller.organizationId, id, (current) => normalizeUser(applyPatch(patchableUser(current), operations)), tokenActor(ctx.caller));
+  const row = await updateScimMember(
+    ctx.caller.organizationId,
+    id,
+    (current) => normalizeUser(applyPatch(patchableUser(current), operations)),
+    tokenActor(ctx.caller),
+  );
   return toResource(ctx, row);
 }

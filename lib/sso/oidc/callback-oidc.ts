@@ -17,7 +17,12 @@ export interface OidcIdentity {
  * issuer's JWKS (fetched when a key id is new, so the IdP may rotate), iss, aud, exp, nonce.
  * The username claim comes from the ID token, or else from UserInfo (username-claim.ts).
  */
-export async function receiveOidcCallback(conn: SsoConnection, urls: SsoUrls, callbackUrl: URL, browserState: string | undefined): Promise<OidcIdentity> {
+export async function receiveOidcCallback(
+  conn: SsoConnection,
+  urls: SsoUrls,
+  callbackUrl: URL,
+  browserState: string | undefined,
+): Promise<OidcIdentity> {
   const state = callbackUrl.searchParams.get("state") ?? "";
   if (!state || state !== browserState) throw new SsoRefusal("unknown_request", "The state is missing or was not issued to this browser.");
   const request = await consumeRequest(state, conn.organizationId, "oidc");
@@ -32,7 +37,13 @@ export async function receiveOidcCallback(conn: SsoConnection, urls: SsoUrls, ca
   }
 }
 
-async function verifiedUsername(conn: SsoConnection, urls: SsoUrls, callbackUrl: URL, state: string, request: RequestData): Promise<string> {
+async function verifiedUsername(
+  conn: SsoConnection,
+  urls: SsoUrls,
+  callbackUrl: URL,
+  state: string,
+  request: RequestData,
+): Promise<string> {
   const error = callbackUrl.searchParams.get("error");
   if (error) throw new SsoRefusal("idp_error", `${error}: ${callbackUrl.searchParams.get("error_description") ?? ""}`);
   // The IdP answers on our public redirect URI; the request may have reached us under another host (a proxy).
@@ -42,14 +53,22 @@ async function verifiedUsername(conn: SsoConnection, urls: SsoUrls, callbackUrl:
   let tokens: OidcTokens;
   try {
     cfg = await oidcClientFor(conn);
-    const response = await client.authorizationCodeGrant(cfg, current, { pkceCodeVerifier: request.codeVerifier, expectedState: state, expectedNonce: request.nonce, idTokenExpected: true });
+    const response = await client.authorizationCodeGrant(cfg, current, {
+      pkceCodeVerifier: request.codeVerifier,
+      expectedState: state,
+      expectedNonce: request.nonce,
+      idTokenExpected: true,
+    });
     const claims = response.claims();
     if (!claims) throw new SsoRefusal("bad_token", "No ID token.");
     tokens = { access_token: response.access_token, claims };
   } catch (err) {
     if (err instanceof SsoRefusal) throw err;
     const message = describeError(err);
-    throw new SsoRefusal(/response|fetch|ECONN/i.test(message) && !/JWT|signature|claim|nonce/i.test(message) ? "idp_error" : "bad_token", message);
+    throw new SsoRefusal(
+      /response|fetch|ECONN/i.test(message) && !/JWT|signature|claim|nonce/i.test(message) ? "idp_error" : "bad_token",
+      message,
+    );
   }
   return readUsernameClaim(cfg, tokens, conn.oidcUsernameClaim ?? "preferred_username");
 }

@@ -14,17 +14,24 @@ export async function oidcConfiguration(issuer: string, clientId: string, client
   const insecure = url.protocol === "http:" && isLoopback(url);
   if (url.protocol !== "https:" && !insecure) throw new Error("The issuer must be https:// (http:// only on loopback).");
   const execute = [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])];
-  return client.discovery(url, clientId, clientSecret, clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(), { execute, timeout: 10 });
+  return client.discovery(url, clientId, clientSecret, clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(), {
+    execute,
+    timeout: 10,
+  });
 }
 
 export async function discoverIssuer(issuer: string): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     const cfg = await oidcConfiguration(issuer, "discovery-check");
     const md = cfg.serverMetadata();
-    if (!md.authorization_endpoint || !md.token_endpoint || !md.jwks_uri) return { ok: false, message: "The issuer's discovery document lacks an authorization, token or JWKS endpoint." };
+    if (!md.authorization_endpoint || !md.token_endpoint || !md.jwks_uri)
+      return { ok: false, message: "The issuer's discovery document lacks an authorization, token or JWKS endpoint." };
     return { ok: true };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, message: `The issuer's discovery document (${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration) could not be read: ${why}` };
+    return {
+      ok: false,
+      message: `The issuer's discovery document (${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration) could not be read: ${why}`,
+    };
   }
 }

@@ -20,7 +20,8 @@ export function stringClaim(claims: Record<string, unknown>, name: string): stri
 export async function readUsernameClaim(cfg: client.Configuration, tokens: OidcTokens, claim: string): Promise<string> {
   const inIdToken = stringClaim(tokens.claims, claim);
   if (inIdToken) return inIdToken;
-  if (!cfg.serverMetadata().userinfo_endpoint) throw new SsoRefusal("no_username", `The ID token has no ${claim} claim, and the identity provider publishes no UserInfo endpoint.`);
+  if (!cfg.serverMetadata().userinfo_endpoint)
+    throw new SsoRefusal("no_username", `The ID token has no ${claim} claim, and the identity provider publishes no UserInfo endpoint.`);
   let userInfo: client.UserInfoResponse;
   try {
     userInfo = await client.fetchUserInfo(cfg, tokens.access_token, tokens.claims.sub);
@@ -41,7 +42,8 @@ export function userInfoRefusal(err: unknown): SsoRefusal {
 }
 
 export function describeError(err: unknown): string {
-  if (err instanceof client.WWWAuthenticateChallengeError) return `HTTP ${err.status} (${err.cause.map((c) => c.parameters.error ?? c.scheme).join(", ")})`;
+  if (err instanceof client.WWWAuthenticateChallengeError)
+    return `HTTP ${err.status} (${err.cause.map((c) => c.parameters.error ?? c.scheme).join(", ")})`;
   if (!(err instanceof Error)) return String(err);
   if (err.cause instanceof Response) return `${err.message} (HTTP ${err.cause.status})`;
   return `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ""}`;

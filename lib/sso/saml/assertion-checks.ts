@@ -5,7 +5,6 @@ import { SsoRefusal } from "../refusal";
 // Checks node-saml leaves to the caller, made on the signature-verified assertion it returns
 // (never on the raw message, except the Response's Destination, which may sit outside it).
 
-
 export interface CheckedAssertion {
   assertionId: string;
   /** Until when the assertion could be presented again: the replay guard keeps its ID that long. */
@@ -31,7 +30,8 @@ export function checkRawResponse(responseXml: string, acsUrl: string): void {
     throw new SsoRefusal("malformed_nameid", "The NameID contains a comment or markup.");
   }
   const destination = attrs("/samlp:Response/@Destination", doc)[0];
-  if (destination !== undefined && destination !== acsUrl) throw new SsoRefusal("wrong_destination", `The response was addressed to ${destination}, not to this organization's ACS URL.`);
+  if (destination !== undefined && destination !== acsUrl)
+    throw new SsoRefusal("wrong_destination", `The response was addressed to ${destination}, not to this organization's ACS URL.`);
 }
 
 export function checkAssertion(assertionXml: string, acsUrl: string, idpEntityId: string, now = new Date()): CheckedAssertion {
@@ -39,16 +39,21 @@ export function checkAssertion(assertionXml: string, acsUrl: string, idpEntityId
   const assertion = elements("/saml:Assertion", doc)[0];
   if (!assertion) throw new SsoRefusal("invalid", "The response has no assertion.");
   const issuer = elements("saml:Issuer", assertion)[0]?.textContent?.trim();
-  if (issuer !== idpEntityId) throw new SsoRefusal("wrong_issuer", `The assertion was issued by ${issuer ?? "nobody"}, not by the configured IdP (${idpEntityId}).`);
+  if (issuer !== idpEntityId)
+    throw new SsoRefusal("wrong_issuer", `The assertion was issued by ${issuer ?? "nobody"}, not by the configured IdP (${idpEntityId}).`);
   const nameIdNode = elements("saml:Subject/saml:NameID", assertion)[0];
   // A comment splits the text into several nodes: a parser reading only the first would see a
   // shorter (another person's) name. Refused outright.
   if (nameIdNode && Array.from(nameIdNode.childNodes).some((n) => n.nodeType !== 3)) {
     throw new SsoRefusal("malformed_nameid", "The NameID contains a comment or markup; the IdP's assertion was tampered with.");
   }
-  const recipients = attrs("saml:Subject/saml:SubjectConfirmation[@Method='urn:oasis:names:tc:SAML:2.0:cm:bearer']/saml:SubjectConfirmationData/@Recipient", assertion);
+  const recipients = attrs(
+    "saml:Subject/saml:SubjectConfirmation[@Method='urn:oasis:names:tc:SAML:2.0:cm:bearer']/saml:SubjectConfirmationData/@Recipient",
+    assertion,
+  );
   if (!recipients.length) throw new SsoRefusal("wrong_recipient", "The assertion names no Recipient (bearer SubjectConfirmationData).");
-  if (!recipients.includes(acsUrl)) throw new SsoRefusal("wrong_recipient", `The assertion's Recipient is ${recipients.join(", ")}, not this organization's ACS URL.`);
+  if (!recipients.includes(acsUrl))
+    throw new SsoRefusal("wrong_recipient", `The assertion's Recipient is ${recipients.join(", ")}, not this organization's ACS URL.`);
   const id = assertion.getAttribute("ID");
   if (!id) throw new SsoRefusal("invalid", "The assertion has no ID.");
   const limits = [

@@ -15,10 +15,9 @@ export interface CertificateInfo {
 export class CertificateError extends Error {}
 
 export function toPem(input: string): string {
-  const body = input
-    .replace(/-----(BEGIN|END) CERTIFICATE-----/g, "")
-    .replace(/\s+/g, "");
-  if (!body || !/^[A-Za-z0-9+/]+=*$/.test(body)) throw new CertificateError("The signing certificate is not a PEM or base64 X.509 certificate.");
+  const body = input.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
+  if (!body || !/^[A-Za-z0-9+/]+=*$/.test(body))
+    throw new CertificateError("The signing certificate is not a PEM or base64 X.509 certificate.");
   const lines = body.match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
 }

@@ -19,14 +19,18 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   const doc = parseXml(xml);
   if (!doc) throw new MetadataError("The metadata is not well-formed XML.");
   const descriptor = elements("//md:EntityDescriptor[md:IDPSSODescriptor]", doc)[0];
-  if (!descriptor) throw new MetadataError("The metadata has no IdP (IDPSSODescriptor): is it the identity provider's federation metadata?");
+  if (!descriptor)
+    throw new MetadataError("The metadata has no IdP (IDPSSODescriptor): is it the identity provider's federation metadata?");
   const entityId = descriptor.getAttribute("entityID") ?? "";
   if (!entityId) throw new MetadataError("The metadata has no entityID.");
   const services = elements("md:IDPSSODescriptor/md:SingleSignOnService", descriptor);
   const service = services.find((s) => s.getAttribute("Binding") === REDIRECT) ?? services[0];
   const ssoUrl = service?.getAttribute("Location") ?? "";
   if (!ssoUrl) throw new MetadataError("The metadata has no SingleSignOnService location.");
-  const certNodes = elements("md:IDPSSODescriptor/md:KeyDescriptor[not(@use) or @use='signing']/ds:KeyInfo/ds:X509Data/ds:X509Certificate", descriptor);
+  const certNodes = elements(
+    "md:IDPSSODescriptor/md:KeyDescriptor[not(@use) or @use='signing']/ds:KeyInfo/ds:X509Data/ds:X509Certificate",
+    descriptor,
+  );
   const certificates = [...new Set(certNodes.map((n) => (n.textContent ?? "").replace(/\s+/g, "")).filter(Boolean))];
   if (!certificates.length) throw new MetadataError("The metadata has no signing certificate.");
   return { entityId, ssoUrl, certificates };

@@ -17,8 +17,14 @@ export interface ReceivedAssertion {
 const MAX_RESPONSE_BYTES = 256 * 1024;
 
 /** The ACS: verify the response (node-saml + assertion-checks.ts), then spend its request and assertion IDs once. */
-export async function receiveSamlResponse(conn: SsoConnection, urls: SsoUrls, samlResponse: string, relayState: string | null): Promise<ReceivedAssertion> {
-  if (!samlResponse || samlResponse.length > MAX_RESPONSE_BYTES) throw new SsoRefusal("invalid", "No SAMLResponse, or one that is too large.");
+export async function receiveSamlResponse(
+  conn: SsoConnection,
+  urls: SsoUrls,
+  samlResponse: string,
+  relayState: string | null,
+): Promise<ReceivedAssertion> {
+  if (!samlResponse || samlResponse.length > MAX_RESPONSE_BYTES)
+    throw new SsoRefusal("invalid", "No SAMLResponse, or one that is too large.");
   const sp = serviceProvider(conn, urls);
   let profile;
   try {

@@ -41,17 +41,34 @@ type Case = { url: (f: Fixture) => string; body?: unknown };
 
 const CASES: Record<string, Case> = {
   "POST /api/organizations/[orgId]/scim/enable": { url: (f) => `/api/organizations/${f.disabledOrg.orgId}/scim/enable` },
-  "POST /api/organizations/[orgId]/scim/disable": { url: (f) => `/api/organizations/${f.org.orgId}/scim/disable`, body: { confirm: "Disable" } },
+  "POST /api/organizations/[orgId]/scim/disable": {
+    url: (f) => `/api/organizations/${f.org.orgId}/scim/disable`,
+    body: { confirm: "Disable" },
+  },
   "POST /api/organizations/[orgId]/scim/tokens": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens` },
   "DELETE /api/organizations/[orgId]/scim/tokens/[tokenId]": { url: (f) => `/api/organizations/${f.org.orgId}/scim/tokens/${f.tokenId}` },
-  "POST /api/organizations/[orgId]/api-keys": { url: (f) => `/api/organizations/${f.org.orgId}/api-keys`, body: { name: "cross-site", expiresInDays: 30 } },
+  "POST /api/organizations/[orgId]/api-keys": {
+    url: (f) => `/api/organizations/${f.org.orgId}/api-keys`,
+    body: { name: "cross-site", expiresInDays: 30 },
+  },
   "DELETE /api/organizations/[orgId]/api-keys/[keyId]": { url: (f) => `/api/organizations/${f.org.orgId}/api-keys/${f.apiKeyId}` },
-  "PATCH /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`, body: { locked: true } },
+  "PATCH /api/organizations/[orgId]/members/[memberId]": {
+    url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}`,
+    body: { locked: true },
+  },
   "DELETE /api/organizations/[orgId]/members/[memberId]": { url: (f) => `/api/organizations/${f.org.orgId}/members/${f.memberId}` },
-  "PUT /api/organizations/[orgId]/groups/[groupId]/mapping": { url: (f) => `/api/organizations/${f.org.orgId}/groups/${f.groupId}/mapping`, body: { permission: "iam" } },
+  "PUT /api/organizations/[orgId]/groups/[groupId]/mapping": {
+    url: (f) => `/api/organizations/${f.org.orgId}/groups/${f.groupId}/mapping`,
+    body: { permission: "iam" },
+  },
   "PUT /api/organizations/[orgId]/sso": {
     url: (f) => `/api/organizations/${f.org.orgId}/sso`,
-    body: { protocol: "saml", enabled: true, requireSso: true, saml: { entityId: "https://evil.example", ssoUrl: "https://evil.example/sso", certificates: ["x"] } },
+    body: {
+      protocol: "saml",
+      enabled: true,
+      requireSso: true,
+      saml: { entityId: "https://evil.example", ssoUrl: "https://evil.example/sso", certificates: ["x"] },
+    },
   },
   "POST /api/organizations/[orgId]/sso/test": { url: (f) => `/api/organizations/${f.org.orgId}/sso/test` },
 };
@@ -68,7 +85,12 @@ async function send(f: Fixture, c: Case, method: string, origin: string | null) 
   const headers: Record<string, string> = { Cookie: f.cookie, "Content-Type": "application/json" };
   if (origin !== null) headers.Origin = origin;
   report.requests++;
-  const res = await fetch(`${baseUrl()}${c.url(f)}`, { method, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), redirect: "manual" });
+  const res = await fetch(`${baseUrl()}${c.url(f)}`, {
+    method,
+    headers,
+    body: c.body === undefined ? undefined : JSON.stringify(c.body),
+    redirect: "manual",
+  });
   return { status: res.status, body: (await res.json()) as { error?: { code?: string } } };
 }
 
@@ -77,10 +99,22 @@ async function snapshot(f: Fixture) {
   const orgIds = [f.org.orgId, f.disabledOrg.orgId];
   return {
     configs: await db.scimConfig.findMany({ where: { organizationId: { in: orgIds } }, orderBy: { organizationId: "asc" } }),
-    tokens: await db.scimToken.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
-    members: await db.member.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, locked: true }, orderBy: { id: "asc" } }),
+    tokens: await db.scimToken.findMany({
+      where: { organizationId: { in: orgIds } },
+      select: { id: true, deletedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    members: await db.member.findMany({
+      where: { organizationId: { in: orgIds } },
+      select: { id: true, locked: true },
+      orderBy: { id: "asc" },
+    }),
     events: await db.auditEvent.count({ where: { organizationId: { in: orgIds } } }),
-    apiKeys: await db.apiKey.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true, deletedAt: true }, orderBy: { id: "asc" } }),
+    apiKeys: await db.apiKey.findMany({
+      where: { organizationId: { in: orgIds } },
+      select: { id: true, deletedAt: true },
+      orderBy: { id: "asc" },
+    }),
     mappings: await db.groupMapping.count({ where: { organizationId: { in: orgIds } } }),
     sso: await db.ssoConnection.findMany({ where: { organizationId: { in: orgIds } } }),
     ssoRequests: await db.ssoRequest.count({ where: { organizationId: { in: orgIds } } }),
@@ -99,9 +133,15 @@ describe("cross-site requests to the console API", () => {
     const memberId = await createUnmanagedMember(org.orgId, `csrf-${org.orgId.slice(0, 8)}@contoso.example`);
     const cookie = await signIn(org.owner.email, org.owner.password);
     if (!cookie) throw new Error("could not sign in");
-    const { apiKey } = await createApiKey(org.orgId, { name: "csrf target", expiresInDays: 30 }, { userId: org.owner.userId, email: org.owner.email });
+    const { apiKey } = await createApiKey(
+      org.orgId,
+      { name: "csrf target", expiresInDays: 30 },
+      { userId: org.owner.userId, email: org.owner.email },
+    );
     const groupId = randomUUID();
-    await db.group.create({ data: { id: groupId, organizationId: org.orgId, displayName: "CSRF group", displayNameLower: "csrf group", scimAttributes: "{}" } });
+    await db.group.create({
+      data: { id: groupId, organizationId: org.orgId, displayName: "CSRF group", displayNameLower: "csrf group", scimAttributes: "{}" },
+    });
     f = { org, disabledOrg, tokenId: token.id, memberId, apiKeyId: apiKey.id, groupId, cookie };
   });
 

@@ -24,7 +24,10 @@ function nested(depth: number): unknown {
 }
 
 async function memberState(id: string) {
-  return db.member.findUniqueOrThrow({ where: { id }, select: { version: true, userName: true, scimAttributes: true, locked: true, updatedAt: true } });
+  return db.member.findUniqueOrThrow({
+    where: { id },
+    select: { version: true, userName: true, scimAttributes: true, locked: true, updatedAt: true },
+  });
 }
 
 describe("SCIM request limits", () => {
@@ -38,8 +41,21 @@ describe("SCIM request limits", () => {
   it.each([
     ["body size", () => ({ userName: "big@contoso.example", title: "x".repeat(L.bodyBytes) }), 413, `at most ${L.bodyBytes} bytes`],
     ["nesting depth", () => ({ userName: "deep@contoso.example", extra: nested(L.jsonDepth + 1) }), 413, `at most ${L.jsonDepth} levels`],
-    ["value count", () => ({ userName: "many@contoso.example", emails: Array.from({ length: L.jsonValues }, (_, i) => ({ value: `${i}@contoso.example` })) }), 413, `at most ${L.jsonValues} JSON values`],
-    ["string length", () => ({ userName: "long@contoso.example", title: "y".repeat(L.stringLength + 1) }), 413, `at most ${L.stringLength} characters`],
+    [
+      "value count",
+      () => ({
+        userName: "many@contoso.example",
+        emails: Array.from({ length: L.jsonValues }, (_, i) => ({ value: `${i}@contoso.example` })),
+      }),
+      413,
+      `at most ${L.jsonValues} JSON values`,
+    ],
+    [
+      "string length",
+      () => ({ userName: "long@contoso.example", title: "y".repeat(L.stringLength + 1) }),
+      413,
+      `at most ${L.stringLength} characters`,
+    ],
     ["NUL in a string", () => ({ userName: "nul\u0000@contoso.example" }), 400, "NUL"],
   ] as const)("POST past the %s limit creates nothing", async (_label, body, status, words) => {
     const before = await db.member.count({ where: { organizationId: ctx.org.orgId } });
@@ -50,10 +66,17 @@ describe("SCIM request limits", () => {
   it("a PATCH with too many operations changes nothing", async () => {
     const before = await memberState(userId);
     const Operations = Array.from({ length: L.patchOperations + 1 }, (_, i) => ({ op: "replace", path: "title", value: `t${i}` }));
-    expectLimit(await ctx.scim.request("PATCH", `/Users/${userId}`, { schemas: [PATCH_OP], Operations }), 413, `at most ${L.patchOperations} operations`);
+    expectLimit(
+      await ctx.scim.request("PATCH", `/Users/${userId}`, { schemas: [PATCH_OP], Operations }),
+      413,
+      `at most ${L.patchOperations} operations`,
+    );
     expect(await memberState(userId)).toEqual(before);
     // The limit itself is allowed.
-    const res = await ctx.scim.request("PATCH", `/Users/${userId}`, { schemas: [PATCH_OP], Operations: Operations.slice(0, L.patchOperations) });
+    const res = await ctx.scim.request("PATCH", `/Users/${userId}`, {
+      schemas: [PATCH_OP],
+      Operations: Operations.slice(0, L.patchOperations),
+    });
     report.requests++;
     expect(res.status).toBe(200);
     expect(res.body.title).toBe(`t${L.patchOperations - 1}`);
@@ -68,13 +91,26 @@ describe("SCIM request limits", () => {
         else controller.enqueue(chunk);
       },
     });
-    const res = await fetch(`${ctx.scim.base}/Users`, { method: "POST", headers: { Authorization: `Bearer ${ctx.scim.token}`, "Content-Type": "application/scim+json" }, body: stream, duplex: "half" } as RequestInit);
-    expectLimit({ status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown>, text: "" }, 413, `at most ${L.bodyBytes} bytes`);
+    const res = await fetch(`${ctx.scim.base}/Users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ctx.scim.token}`, "Content-Type": "application/scim+json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expectLimit(
+      { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown>, text: "" },
+      413,
+      `at most ${L.bodyBytes} bytes`,
+    );
   });
 
   it.each([
     ["too long", `userName eq "${"x".repeat(L.filterLength)}"`, `at most ${L.filterLength} characters`],
-    ["too many comparisons", Array.from({ length: L.filterComparisons + 1 }, (_, i) => `userName eq "u${i}"`).join(" or "), `at most ${L.filterComparisons} comparisons`],
+    [
+      "too many comparisons",
+      Array.from({ length: L.filterComparisons + 1 }, (_, i) => `userName eq "u${i}"`).join(" or "),
+      `at most ${L.filterComparisons} comparisons`,
+    ],
     ["holding a NUL", 'userName eq "a\u0000b"', "NUL"],
     ["comparing a date past year 9999", 'meta.created gt "+275760-09-13T00:00:00Z"', "9999-12-31T23:59:59.999Z"],
   ])("a filter %s is 400 invalidFilter", async (_label, filter, words) => {

@@ -11,7 +11,13 @@ import { hardeningReport } from "../../fuzz/hardening-report";
 import { ERROR, ScimClient, eventsOf, scimOrg } from "../scim/scim-client";
 
 const report = hardeningReport("abuse-rate-limit");
-const LIMITS = { SCIM_RATE_LIMIT_PER_SECOND: "2", SCIM_RATE_LIMIT_BURST: "5", SCIM_AUTH_MAX_FAILURES: "5", SCIM_AUTH_FAILURE_WINDOW_SECONDS: "600", TRUST_PROXY: "1" };
+const LIMITS = {
+  SCIM_RATE_LIMIT_PER_SECOND: "2",
+  SCIM_RATE_LIMIT_BURST: "5",
+  SCIM_AUTH_MAX_FAILURES: "5",
+  SCIM_AUTH_FAILURE_WINDOW_SECONDS: "600",
+  TRUST_PROXY: "1",
+};
 const BAD_TOKEN = `scim_${"B".repeat(43)}`;
 
 let server: RunningServer;
@@ -57,7 +63,13 @@ describe("per-token rate limit", () => {
 
     const events = await eventsOf(org.orgId, "scim.request.throttled");
     expect(events).toHaveLength(1); // once a minute, not once per refused request
-    expect(events[0]).toMatchObject({ actorType: "token", actorLabel: scim.token.slice(0, 11), outcome: "failure", status: 429, targetLabel: "GET /Users" });
+    expect(events[0]).toMatchObject({
+      actorType: "token",
+      actorLabel: scim.token.slice(0, 11),
+      outcome: "failure",
+      status: 429,
+      targetLabel: "GET /Users",
+    });
   });
 
   it("charges each token its own budget", async () => {
@@ -97,7 +109,9 @@ describe("failed-authentication throttle per client address", () => {
 describe("defaults on the shared server", () => {
   it("let an Entra-sized burst through (50 parallel requests on one token)", async () => {
     const { scim } = await scimOrg();
-    const results = await Promise.all(Array.from({ length: 50 }, () => scim.get("/Users?filter=userName+eq+%22nobody%40contoso.example%22")));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => scim.get("/Users?filter=userName+eq+%22nobody%40contoso.example%22")),
+    );
     report.requests += results.length;
     report.cases += results.length;
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 50 }, () => 200));

@@ -12,7 +12,13 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const randomRest = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join("");
 
 function answer(res: ScimResult) {
-  return { status: res.status, body: res.body, type: res.headers.get("content-type"), auth: res.headers.get("www-authenticate"), retry: res.headers.get("retry-after") };
+  return {
+    status: res.status,
+    body: res.body,
+    type: res.headers.get("content-type"),
+    auth: res.headers.get("www-authenticate"),
+    retry: res.headers.get("retry-after"),
+  };
 }
 
 describe("token probing", () => {

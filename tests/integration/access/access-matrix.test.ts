@@ -69,7 +69,12 @@ async function nextRequests(w: World, cookie: string) {
     consoleApi<{ organizations?: { id: string; permissions: string[] }[] }>(cookie, "GET", "/api/organizations"),
     fetch(`${baseUrl()}/account`, { headers: { Cookie: cookie }, redirect: "manual" }),
   ]);
-  return { scim: scim.status, orgsStatus: orgs.status, orgs: orgs.body.organizations, account: { status: account.status, location: account.headers.get("location") ?? "", html: await account.text() } };
+  return {
+    scim: scim.status,
+    orgsStatus: orgs.status,
+    orgs: orgs.body.organizations,
+    account: { status: account.status, location: account.headers.get("location") ?? "", html: await account.text() },
+  };
 }
 
 function expectAnswers(label: string, got: Awaited<ReturnType<typeof nextRequests>>, o: Outcome, w: World, p: Person) {
@@ -85,7 +90,10 @@ function expectAnswers(label: string, got: Awaited<ReturnType<typeof nextRequest
     expect(got.account.location, `${label}: My account`).toContain("/login?error=locked");
     return;
   }
-  expect(got.orgs?.map((org) => org.id), `${label}: GET /api/organizations`).toEqual([w.org.orgId]);
+  expect(
+    got.orgs?.map((org) => org.id),
+    `${label}: GET /api/organizations`,
+  ).toEqual([w.org.orgId]);
   expect(got.orgs?.[0]?.permissions.includes("provisioning:manage"), `${label}: permissions`).toBe(o === "manager");
   // My account still opens, and says what the rule decided.
   expect(got.account.status, `${label}: My account`).toBe(200);
@@ -120,12 +128,19 @@ describe.each<Protocol>(["saml", "oidc"])("one access decision, %s world", (prot
     });
 
     // The members page shows what the rule decided: the effective permission and where it comes from.
-    const list = await consoleApi<{ items: { id: string; roleLabel: string; iam: { byHand: boolean; byGroup: boolean } }[] }>(w.ownerCookie, "GET", `/api/organizations/${w.org.orgId}/members`);
+    const list = await consoleApi<{ items: { id: string; roleLabel: string; iam: { byHand: boolean; byGroup: boolean } }[] }>(
+      w.ownerCookie,
+      "GET",
+      `/api/organizations/${w.org.orgId}/members`,
+    );
     expect(list.status).toBe(200);
     for (const p of w.people) {
       const item = list.body.items.find((m) => m.id === p.id);
       const byGroup = inMappedGroup(p.grant) && state.inGroup && state.groupMapped;
-      expect(item, `${step.name}: members page, ${p.grant}`).toMatchObject({ roleLabel: holdsIam(p.grant, state) ? "IAM manager" : "Member", iam: { byHand: byHand(p.grant), byGroup } });
+      expect(item, `${step.name}: members page, ${p.grant}`).toMatchObject({
+        roleLabel: holdsIam(p.grant, state) ? "IAM manager" : "Member",
+        iam: { byHand: byHand(p.grant), byGroup },
+      });
     }
 
     if (step.refusal) {

@@ -31,7 +31,16 @@ describe("Require single sign-on, for a person in two organizations", () => {
     relaxedId = relaxed.orgId;
     person = await createConsoleMember(relaxedId, "both-orgs", true);
     // The same console user is also a member (with the IAM permission by hand) of the strict organization.
-    await db.member.create({ data: { id: randomUUID(), organizationId: strict.orgId, userId: person.userId, role: "member", iamPermission: true, ...profileColumns({ userName: person.email, email: person.email, givenName: "Both", familyName: "Orgs" }) } });
+    await db.member.create({
+      data: {
+        id: randomUUID(),
+        organizationId: strict.orgId,
+        userId: person.userId,
+        role: "member",
+        iamPermission: true,
+        ...profileColumns({ userName: person.email, email: person.email, givenName: "Both", familyName: "Orgs" }),
+      },
+    });
     cookie = await signIn(person.email, person.password);
   });
 
@@ -46,7 +55,10 @@ describe("Require single sign-on, for a person in two organizations", () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("requires single sign-on");
     expect((await consoleApi(cookie, "GET", `/api/organizations/${relaxedId}/scim`)).status).toBe(200);
-    const page = await fetch(`${baseUrl()}/organizations/${strict.orgId}/members`, { headers: { Cookie: cookie ?? "" }, redirect: "manual" });
+    const page = await fetch(`${baseUrl()}/organizations/${strict.orgId}/members`, {
+      headers: { Cookie: cookie ?? "" },
+      redirect: "manual",
+    });
     expect(page.headers.get("location")).toContain(`/login?error=sso_required&org=${strict.orgId}`);
   });
 

@@ -3,7 +3,13 @@
 // a mapped group, both, none), each signed in twice: with a password and through the IdP.
 // Everything the IdP and the owner do goes through the real APIs.
 import { consoleApi, signIn } from "../../helpers/console-client";
-import { createConsoleMember, createOrganization, enableScimWithToken, type TestAccount, type TestOrganization } from "../../helpers/fixtures";
+import {
+  createConsoleMember,
+  createOrganization,
+  enableScimWithToken,
+  type TestAccount,
+  type TestOrganization,
+} from "../../helpers/fixtures";
 import { baseUrl } from "../../helpers/server";
 import { Browser, type Hop } from "../../helpers/sso-browser";
 import { signingKey, type SigningKey } from "../../idp/keys";
@@ -59,7 +65,13 @@ export class World {
     if (!ownerCookie) throw new Error("owner sign-in failed");
     const samlKey = protocol === "saml" ? await signingKey("access-matrix") : null;
     // The conforming OP (the username claim from UserInfo): how the session was established must not matter.
-    const op = protocol === "oidc" ? await OidcTestOp.start([{ clientId: "access-matrix", clientSecret: OIDC_SECRET, redirectUris: [urlsOf(org.orgId).redirectUri] }], { mode: "conforming" }) : null;
+    const op =
+      protocol === "oidc"
+        ? await OidcTestOp.start(
+            [{ clientId: "access-matrix", clientSecret: OIDC_SECRET, redirectUris: [urlsOf(org.orgId).redirectUri] }],
+            { mode: "conforming" },
+          )
+        : null;
     const world = new World(protocol, org, scim, ownerCookie, samlKey, op);
     await world.setSso(true);
     await world.provision();
@@ -75,12 +87,21 @@ export class World {
     const ids: string[] = [];
     for (const account of accounts) {
       // The IdP claims the console member by userName (adoption): the same member, now SCIM-managed.
-      const res = await this.scim.post("/Users", { schemas: [CORE], userName: account.email, name: { givenName: "Grace", familyName: "Hopper" }, emails: [{ value: account.email, primary: true }] });
+      const res = await this.scim.post("/Users", {
+        schemas: [CORE],
+        userName: account.email,
+        name: { givenName: "Grace", familyName: "Hopper" },
+        emails: [{ value: account.email, primary: true }],
+      });
       if (res.status !== 201 || res.body.id !== account.memberId) throw new Error(`adoption failed: ${res.status} ${res.text}`);
       ids.push(account.memberId);
     }
     // Every one of them is in a group that is not mapped: it must grant nothing.
-    const readers = await this.scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Readers"), members: ids.map((value) => ({ value })) });
+    const readers = await this.scim.post("/Groups", {
+      schemas: [GROUP],
+      displayName: uniqueGroupName("Readers"),
+      members: ids.map((value) => ({ value })),
+    });
     if (readers.status !== 201) throw new Error(`POST /Groups answered ${readers.status}`);
     await this.pushGroup(GRANTS.flatMap((g, i) => (inMappedGroup(g) ? [ids[i] ?? ""] : [])));
     this.people = await Promise.all(
@@ -96,7 +117,11 @@ export class World {
 
   /** The IdP pushes the group with these members; the owner maps it to the IAM permission. */
   async pushGroup(memberIds: string[]): Promise<void> {
-    const res = await this.scim.post("/Groups", { schemas: [GROUP], displayName: this.groupName, members: memberIds.map((value) => ({ value })) });
+    const res = await this.scim.post("/Groups", {
+      schemas: [GROUP],
+      displayName: this.groupName,
+      members: memberIds.map((value) => ({ value })),
+    });
     if (res.status !== 201) throw new Error(`POST /Groups answered ${res.status}: ${res.text}`);
     this.groupId = String(res.body.id);
     await this.map("iam");
@@ -107,13 +132,17 @@ export class World {
   }
 
   async map(permission: "iam" | null): Promise<void> {
-    const res = await consoleApi(this.ownerCookie, "PUT", `/api/organizations/${this.org.orgId}/groups/${this.groupId}/mapping`, { permission });
+    const res = await consoleApi(this.ownerCookie, "PUT", `/api/organizations/${this.org.orgId}/groups/${this.groupId}/mapping`, {
+      permission,
+    });
     if (res.status !== 200) throw new Error(`mapping answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
 
   async groupPatch(op: "add" | "remove"): Promise<void> {
     const Operations =
-      op === "remove" ? this.grouped.map((p) => ({ op: "remove", path: `members[value eq "${p.id}"]` })) : [{ op: "add", path: "members", value: this.grouped.map((p) => ({ value: p.id })) }];
+      op === "remove"
+        ? this.grouped.map((p) => ({ op: "remove", path: `members[value eq "${p.id}"]` }))
+        : [{ op: "add", path: "members", value: this.grouped.map((p) => ({ value: p.id })) }];
     const res = await this.scim.patch(`/Groups/${this.groupId}`, Operations);
     if (res.status !== 200 && res.status !== 204) throw new Error(`PATCH /Groups answered ${res.status}: ${res.text}`);
   }
@@ -133,8 +162,18 @@ export class World {
   async setSso(enabled: boolean): Promise<void> {
     const body =
       this.protocol === "saml"
-        ? { protocol: "saml", enabled, requireSso: false, saml: { entityId: SAML_ENTITY, ssoUrl: "https://idp.access.test/sso", certificates: [this.samlKey?.cert] } }
-        : { protocol: "oidc", enabled, requireSso: false, oidc: { issuer: this.op?.issuer, clientId: "access-matrix", clientSecret: OIDC_SECRET, usernameClaim: "preferred_username" } };
+        ? {
+            protocol: "saml",
+            enabled,
+            requireSso: false,
+            saml: { entityId: SAML_ENTITY, ssoUrl: "https://idp.access.test/sso", certificates: [this.samlKey?.cert] },
+          }
+        : {
+            protocol: "oidc",
+            enabled,
+            requireSso: false,
+            oidc: { issuer: this.op?.issuer, clientId: "access-matrix", clientSecret: OIDC_SECRET, usernameClaim: "preferred_username" },
+          };
     const res = await consoleApi(this.ownerCookie, "PUT", `/api/organizations/${this.org.orgId}/sso`, body);
     if (res.status !== 200) throw new Error(`saving the SSO connection answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
@@ -158,7 +197,10 @@ export class World {
     const base = baseUrl();
     if (this.samlKey) {
       const u = urlsOf(this.org.orgId);
-      const r = await postToAcs(this.org.orgId, await signedResponse({ entityId: SAML_ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: username, key: this.samlKey }));
+      const r = await postToAcs(
+        this.org.orgId,
+        await signedResponse({ entityId: SAML_ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: username, key: this.samlKey }),
+      );
       return { cookie: r.cookie, landing: new URL(r.location, base).pathname, reason: r.reason };
     }
     // A fresh browser each time: the OP would otherwise remember the previous person.
@@ -173,6 +215,10 @@ export class World {
     if (!callback?.location) throw new Error(`the OIDC sign-in of ${username} never reached the callback`);
     const session = browser.cookie(base, "next-auth.session-token");
     const to = new URL(callback.location);
-    return { cookie: session ? `next-auth.session-token=${session}` : null, landing: to.pathname, reason: to.searchParams.get("sso_error") };
+    return {
+      cookie: session ? `next-auth.session-token=${session}` : null,
+      landing: to.pathname,
+      reason: to.searchParams.get("sso_error"),
+    };
   }
 }

@@ -36,7 +36,14 @@ describe("organization API keys", () => {
 
   it("is created by an IAM manager, shown once, stored only as a hash, and listed without the key", async () => {
     expect(key).toMatch(/^orgkey_[A-Za-z0-9_-]{43}$/);
-    expect(keyInfo).toMatchObject({ name: "rotation script", scope: "scim:manage", prefix: key.slice(0, 13), createdBy: org.iam.email, lastUsedAt: null, status: "active" });
+    expect(keyInfo).toMatchObject({
+      name: "rotation script",
+      scope: "scim:manage",
+      prefix: key.slice(0, 13),
+      createdBy: org.iam.email,
+      lastUsedAt: null,
+      status: "active",
+    });
     const days = (Date.parse(keyInfo.expiresAt) - Date.parse(keyInfo.createdAt)) / 86_400_000;
     expect(days).toBe(90);
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: keyInfo.id } });
@@ -53,7 +60,9 @@ describe("organization API keys", () => {
   ] as const)("cannot be created by %s", async (_label, who, status) => {
     const person = who === "member" ? org.member : other.owner;
     const cookie = (await signIn(person.email, person.password))!;
-    expect((await consoleApi(cookie, "POST", `/api/organizations/${org.orgId}/api-keys`, { name: "x", expiresInDays: 30 })).status).toBe(status);
+    expect((await consoleApi(cookie, "POST", `/api/organizations/${org.orgId}/api-keys`, { name: "x", expiresInDays: 30 })).status).toBe(
+      status,
+    );
   });
 
   it("lives at most one year", async () => {
@@ -81,8 +90,17 @@ describe("organization API keys", () => {
     expect((await keyApi(key, "POST", scim("/disable"), { confirm: "Disable" })).status).toBe(200);
     expect((await keyApi<ScimSettings>(key, "GET", scim())).body).toMatchObject({ enabled: false, tokens: [] });
 
-    const events = await db.auditEvent.findMany({ where: { organizationId: org.orgId, actorType: "api_key" }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["scim.enabled", "scim.token.created", "scim.token.created", "scim.token.deleted", "scim.disabled"]);
+    const events = await db.auditEvent.findMany({
+      where: { organizationId: org.orgId, actorType: "api_key" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "scim.enabled",
+      "scim.token.created",
+      "scim.token.created",
+      "scim.token.deleted",
+      "scim.disabled",
+    ]);
     for (const e of events) expect(e).toMatchObject({ actorId: keyInfo.id, actorLabel: keyInfo.prefix });
     const listed = await consoleApi<{ apiKeys: ApiKeyInfo[] }>(owner, "GET", `/api/organizations/${org.orgId}/api-keys`);
     expect(listed.body.apiKeys[0]?.lastUsedAt).not.toBeNull();
@@ -90,7 +108,11 @@ describe("organization API keys", () => {
 
   it("cannot reach another organization: 404, as for a session", async () => {
     const { key } = await createKey(owner, org.orgId, 30, "wanderer"); // its own rate-limit bucket
-    for (const [method, path] of [["GET", ""], ["POST", "/enable"], ["POST", "/tokens"]] as const) {
+    for (const [method, path] of [
+      ["GET", ""],
+      ["POST", "/enable"],
+      ["POST", "/tokens"],
+    ] as const) {
       expect((await keyApi(key, method, scim(path, other.orgId))).status).toBe(404);
     }
     expect(await db.scimConfig.findUnique({ where: { organizationId: other.orgId } })).toBeNull();
@@ -102,7 +124,9 @@ describe("organization API keys", () => {
     expect((await keyApi(key, "GET", base)).status).toBe(401);
     // A script sends no Origin: the console's cross-site check refuses first; with one, there is still no session.
     expect((await keyApi(key, "POST", base, { name: "child", expiresInDays: 30 })).status).toBe(403);
-    expect((await consoleApi(null, "POST", base, { name: "child", expiresInDays: 30 }, { Authorization: `Bearer ${key}` })).status).toBe(401);
+    expect((await consoleApi(null, "POST", base, { name: "child", expiresInDays: 30 }, { Authorization: `Bearer ${key}` })).status).toBe(
+      401,
+    );
     expect((await consoleApi(null, "DELETE", `${base}/${keyInfo.id}`, undefined, { Authorization: `Bearer ${key}` })).status).toBe(401);
     expect(await db.apiKey.count({ where: { organizationId: org.orgId } })).toBe(before);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyInfo.id } })).deletedAt).toBeNull();

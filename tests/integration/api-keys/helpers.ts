@@ -3,10 +3,20 @@ import type { CreatedApiKey } from "@/lib/api-keys/schemas";
 import { consoleApi, type ApiResult } from "../../helpers/console-client";
 import { baseUrl } from "../../helpers/server";
 
-export async function keyApi<T = Record<string, unknown>>(key: string, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function keyApi<T = Record<string, unknown>>(
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(`${baseUrl()}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }

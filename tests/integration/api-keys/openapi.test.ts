@@ -53,7 +53,10 @@ describe("GET /api/openapi.json", () => {
     // From the zod schemas: the disable body is the literal the route checks, the settings have the banners' fields.
     const disable = doc.paths["/api/organizations/{orgId}/scim/disable"]!.post!;
     expect(JSON.stringify(disable.requestBody)).toContain("DisableScim");
-    expect(doc.components.schemas.DisableScim).toMatchObject({ required: ["confirm"], properties: { confirm: { type: "string", enum: ["Disable"] } } });
+    expect(doc.components.schemas.DisableScim).toMatchObject({
+      required: ["confirm"],
+      properties: { confirm: { type: "string", enum: ["Disable"] } },
+    });
     expect(doc.components.schemas.ScimSettings).toMatchObject({ required: expect.arrayContaining(["tokens", "expiry", "stopped"]) });
   });
 });

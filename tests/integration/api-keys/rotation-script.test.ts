@@ -25,11 +25,12 @@ type Behaviour = "switch" | "refuse" | "silent";
 function fakeIdp() {
   const handoffs: Handoff[] = [];
   const state: { behaviour: Behaviour; orgId: string } = { behaviour: "switch", orgId: "" };
-  const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-    let s = "";
-    req.on("data", (c: Buffer) => (s += c.toString()));
-    req.on("end", () => resolve(s));
-  });
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let s = "";
+      req.on("data", (c: Buffer) => (s += c.toString()));
+      req.on("end", () => resolve(s));
+    });
   const server: Server = createServer((req, res) => {
     void read(req).then(async (text) => {
       const body = JSON.parse(text) as Record<string, unknown>;
@@ -47,7 +48,9 @@ function fakeIdp() {
       if (state.behaviour === "switch") {
         // The IdP's next provisioning cycle, with the token it was just given.
         await new Promise((r) => setTimeout(r, 300));
-        await new ScimClient(state.orgId, token).get("/Users?count=1", { headers: { "User-Agent": okta ? "Okta SCIM Client 1.0.0" : "Azure Active Directory SCIM Client" } });
+        await new ScimClient(state.orgId, token).get("/Users?count=1", {
+          headers: { "User-Agent": okta ? "Okta SCIM Client 1.0.0" : "Azure Active Directory SCIM Client" },
+        });
       }
     });
   });
@@ -56,7 +59,10 @@ function fakeIdp() {
 
 function runScript(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/rotate-scim-token.mjs"], { env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/rotate-scim-token.mjs"], {
+      env: { ...process.env, NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -80,32 +86,60 @@ describe("scripts/rotate-scim-token.mjs", () => {
     const cookie = (await signIn(org.iam.email, org.iam.password))!;
     const { key } = await createKey(cookie, org.orgId, 30);
     idp.state.orgId = org.orgId;
-    return { org, oldToken, key, cookie, env: { CONSOLE_URL: baseUrl(), ORG_ID: org.orgId, API_KEY: key, POLL_SECONDS: "0.25", WAIT_SECONDS: "30" } };
+    return {
+      org,
+      oldToken,
+      key,
+      cookie,
+      env: { CONSOLE_URL: baseUrl(), ORG_ID: org.orgId, API_KEY: key, POLL_SECONDS: "0.25", WAIT_SECONDS: "30" },
+    };
   }
-  const tokensOf = async (cookie: string, orgId: string) => (await consoleApi<ScimSettings>(cookie, "GET", `/api/organizations/${orgId}/scim`)).body.tokens;
+  const tokensOf = async (cookie: string, orgId: string) =>
+    (await consoleApi<ScimSettings>(cookie, "GET", `/api/organizations/${orgId}/scim`)).body.tokens;
 
   it.each([
-    ["okta", { IDP: "okta", OKTA_APP_ID: "0oa1app", OKTA_API_TOKEN: "okta-admin-token" }, "POST", "/api/v1/apps/0oa1app/connections/default?activate=TRUE", "SSWS okta-admin-token", "okta"],
-    ["entra", { IDP: "entra", ENTRA_SERVICE_PRINCIPAL_ID: "sp-1", GRAPH_TOKEN: "graph-access-token" }, "PUT", "/servicePrincipals/sp-1/synchronization/secrets", "Bearer graph-access-token", "entra"],
-  ] as const)("rotates with %s: new token handed over, used, old one deleted", async (_name, idpEnv, method, url, authorization, client) => {
-    const { org, oldToken, cookie, env } = await setUp();
-    idp.state.behaviour = "switch";
-    const before = idp.handoffs.length;
-    const urls: Record<string, string> = idpEnv.IDP === "okta" ? { OKTA_ORG_URL: idpUrl } : { GRAPH_URL: idpUrl };
-    const r = await runScript({ ...env, ...idpEnv, ...urls });
-    expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain("Rotation complete.");
-    expect(r.out).not.toMatch(/scim_[A-Za-z0-9_-]{43}/); // the new token is never printed
+    [
+      "okta",
+      { IDP: "okta", OKTA_APP_ID: "0oa1app", OKTA_API_TOKEN: "okta-admin-token" },
+      "POST",
+      "/api/v1/apps/0oa1app/connections/default?activate=TRUE",
+      "SSWS okta-admin-token",
+      "okta",
+    ],
+    [
+      "entra",
+      { IDP: "entra", ENTRA_SERVICE_PRINCIPAL_ID: "sp-1", GRAPH_TOKEN: "graph-access-token" },
+      "PUT",
+      "/servicePrincipals/sp-1/synchronization/secrets",
+      "Bearer graph-access-token",
+      "entra",
+    ],
+  ] as const)(
+    "rotates with %s: new token handed over, used, old one deleted",
+    async (_name, idpEnv, method, url, authorization, client) => {
+      const { org, oldToken, cookie, env } = await setUp();
+      idp.state.behaviour = "switch";
+      const before = idp.handoffs.length;
+      const urls: Record<string, string> = idpEnv.IDP === "okta" ? { OKTA_ORG_URL: idpUrl } : { GRAPH_URL: idpUrl };
+      const r = await runScript({ ...env, ...idpEnv, ...urls });
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain("Rotation complete.");
+      expect(r.out).not.toMatch(/scim_[A-Za-z0-9_-]{43}/); // the new token is never printed
 
-    const handoff = idp.handoffs[before]!;
-    expect(handoff).toMatchObject({ method, url, authorization });
-    if (idpEnv.IDP === "entra") expect((handoff.body.value as { key: string; value: string }[]).find((v) => v.key === "BaseAddress")?.value).toBe(`${baseUrl()}/scim/v2/${org.orgId}`);
+      const handoff = idp.handoffs[before]!;
+      expect(handoff).toMatchObject({ method, url, authorization });
+      if (idpEnv.IDP === "entra")
+        expect((handoff.body.value as { key: string; value: string }[]).find((v) => v.key === "BaseAddress")?.value).toBe(
+          `${baseUrl()}/scim/v2/${org.orgId}`,
+        );
 
-    const tokens = await tokensOf(cookie, org.orgId);
-    expect(tokens).toHaveLength(1);
-    expect(tokens[0]).toMatchObject({ lastUsedClient: client, lastUsedAddress: "127.0.0.1" });
-    expect((await new ScimClient(org.orgId, oldToken).get("/Users")).status).toBe(401);
-  }, 60_000);
+      const tokens = await tokensOf(cookie, org.orgId);
+      expect(tokens).toHaveLength(1);
+      expect(tokens[0]).toMatchObject({ lastUsedClient: client, lastUsedAddress: "127.0.0.1" });
+      expect((await new ScimClient(org.orgId, oldToken).get("/Users")).status).toBe(401);
+    },
+    60_000,
+  );
 
   it("leaves the old token alone when the identity provider refuses the new one (and deletes the new one)", async () => {
     const { org, oldToken, cookie, env } = await setUp();

@@ -57,7 +57,10 @@ describe("racing creates", () => {
     const userName = uniqueUserName("recreate");
     const first = await scim.post("/Users", userBody(userName, "old"));
     const oldId = first.body.id as string;
-    const results = await Promise.all([scim.delete(`/Users/${oldId}`), ...Array.from({ length: 8 }, (_, i) => scim.post("/Users", userBody(userName, `new${i}`)))]);
+    const results = await Promise.all([
+      scim.delete(`/Users/${oldId}`),
+      ...Array.from({ length: 8 }, (_, i) => scim.post("/Users", userBody(userName, `new${i}`))),
+    ]);
     counters.requests += results.length + 1;
     counters.cases++;
     const [deleted, ...posts] = results;
@@ -66,7 +69,10 @@ describe("racing creates", () => {
     expect(posts.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.status)).toEqual([]);
     expect(created.length).toBeLessThanOrEqual(1);
 
-    const remaining = await db.member.findMany({ where: { organizationId: org.orgId, userNameLower: userName.toLowerCase() }, select: { id: true } });
+    const remaining = await db.member.findMany({
+      where: { organizationId: org.orgId, userNameLower: userName.toLowerCase() },
+      select: { id: true },
+    });
     expect(remaining.map((m) => m.id)).toEqual(created.map((r) => r.body.id));
     expect(remaining.every((m) => m.id !== oldId)).toBe(true);
     expect(await db.memberEmail.count({ where: { memberId: oldId } })).toBe(0);

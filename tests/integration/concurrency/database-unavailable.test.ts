@@ -88,95 +88,109 @@ const onPostgres = postgres ? it : () => undefined;
 const onSqlite = postgres ? () => undefined : it;
 
 describe("database unavailable", () => {
-  onPostgres("PostgreSQL connection cut: 503 on both faces, then service again when it returns", async () => {
-    const target = new URL(databaseUrl);
-    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    try {
-      await serve(proxy.rewrite(databaseUrl));
-      expect((await scimCall("GET", "/Users")).status).toBe(200);
+  onPostgres(
+    "PostgreSQL connection cut: 503 on both faces, then service again when it returns",
+    async () => {
+      const target = new URL(databaseUrl);
+      const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+      try {
+        await serve(proxy.rewrite(databaseUrl));
+        expect((await scimCall("GET", "/Users")).status).toBe(200);
 
-      await proxy.cut();
-      counters.faults++;
-      expectScimUnavailable(await scimCall("GET", "/Users"));
-      expectScimUnavailable(await scimCall("POST", "/Users", newUser()));
-      await expectConsoleUnavailable("GET", "/scim");
-      await expectConsoleUnavailable("GET", "/members");
-
-      await proxy.restore();
-      expect(await eventually(async () => (await scimCall("GET", "/Users")).status, 200)).toBe(200);
-      expect((await scimCall("POST", "/Users", newUser())).status).toBe(201);
-      expect((await consoleCall("GET", "/scim")).status).toBe(200);
-      expect((await consoleCall("POST", "/scim/tokens")).status).toBe(201);
-      counters.cases++;
-      counters.notes.push("connections cut: SCIM and console 503, then served again without restart");
-    } finally {
-      await proxy.close();
-    }
-  }, 90_000);
-
-  onPostgres("PostgreSQL cut again and again mid-transaction under concurrent writes: the pool recovers every time", async () => {
-    const target = new URL(databaseUrl);
-    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    const ledger = new Ledger();
-    let stopped = false;
-    let load: Promise<void> | undefined;
-    try {
-      // An organization of its own: the ledger check accounts for every SCIM member in it.
-      org = await createOrganization();
-      token = await enableScimWithToken(org);
-      await serve(proxy.rewrite(databaseUrl));
-      load = runLoad({ scim, ledger, label: "cut", workers: 8, stop: () => stopped });
-      // Each cut kills the transactions in flight; a pool that leaks their clients runs dry
-      // after a few (max 10) and the instance would answer 503 until restarted.
-      for (let cut = 1; cut <= 4; cut++) {
-        await sleep(500);
         await proxy.cut();
         counters.faults++;
-        await sleep(300);
+        expectScimUnavailable(await scimCall("GET", "/Users"));
+        expectScimUnavailable(await scimCall("POST", "/Users", newUser()));
+        await expectConsoleUnavailable("GET", "/scim");
+        await expectConsoleUnavailable("GET", "/members");
+
         await proxy.restore();
-        const from = ledger.sent.length;
-        for (let i = 0; i < 100 && !ledger.sent.slice(from).some(isAcknowledged); i++) await sleep(100);
-        expect(ledger.sent.slice(from).some(isAcknowledged), `no write succeeded after cut ${cut}`).toBe(true);
+        expect(await eventually(async () => (await scimCall("GET", "/Users")).status, 200)).toBe(200);
+        expect((await scimCall("POST", "/Users", newUser())).status).toBe(201);
+        expect((await consoleCall("GET", "/scim")).status).toBe(200);
+        expect((await consoleCall("POST", "/scim/tokens")).status).toBe(201);
+        counters.cases++;
+        counters.notes.push("connections cut: SCIM and console 503, then served again without restart");
+      } finally {
+        await proxy.close();
       }
-      stopped = true;
-      await load;
-      counters.requests += ledger.sent.length;
-      expect(unexpectedAnswers(ledger.sent)).toEqual([]);
-      expect((await verifyLedger(ledger, org.orgId, null)).problems).toEqual([]);
+    },
+    90_000,
+  );
+
+  onPostgres(
+    "PostgreSQL cut again and again mid-transaction under concurrent writes: the pool recovers every time",
+    async () => {
+      const target = new URL(databaseUrl);
+      const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+      const ledger = new Ledger();
+      let stopped = false;
+      let load: Promise<void> | undefined;
+      try {
+        // An organization of its own: the ledger check accounts for every SCIM member in it.
+        org = await createOrganization();
+        token = await enableScimWithToken(org);
+        await serve(proxy.rewrite(databaseUrl));
+        load = runLoad({ scim, ledger, label: "cut", workers: 8, stop: () => stopped });
+        // Each cut kills the transactions in flight; a pool that leaks their clients runs dry
+        // after a few (max 10) and the instance would answer 503 until restarted.
+        for (let cut = 1; cut <= 4; cut++) {
+          await sleep(500);
+          await proxy.cut();
+          counters.faults++;
+          await sleep(300);
+          await proxy.restore();
+          const from = ledger.sent.length;
+          for (let i = 0; i < 100 && !ledger.sent.slice(from).some(isAcknowledged); i++) await sleep(100);
+          expect(ledger.sent.slice(from).some(isAcknowledged), `no write succeeded after cut ${cut}`).toBe(true);
+        }
+        stopped = true;
+        await load;
+        counters.requests += ledger.sent.length;
+        expect(unexpectedAnswers(ledger.sent)).toEqual([]);
+        expect((await verifyLedger(ledger, org.orgId, null)).problems).toEqual([]);
+        counters.cases++;
+        counters.notes.push(
+          `4 cuts mid-transaction under 8 concurrent writers: ${ledger.acknowledged} writes acknowledged and verified, served again after each`,
+        );
+      } finally {
+        stopped = true;
+        await proxy.restore();
+        await load;
+        await proxy.close();
+      }
+    },
+    60_000,
+  );
+
+  onSqlite(
+    "SQLite locked by another process: writes 503 after busy_timeout, reads go on, then writes again",
+    async () => {
+      // A private copy (organization and token included): locking the shared file would stall the other test files.
+      const file = path.join(dir, "private.db");
+      const shared = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+      shared.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+      shared.close();
+      await serve(`file:${file}`);
+      const existing = await scimCall("POST", "/Users", newUser()); // the first request also records lastUsedAt (at most once a minute)
+      expect(existing.status).toBe(201);
+
+      const lock = await lockSqliteFile(file);
+      counters.faults++;
+      try {
+        expectScimUnavailable(await scimCall("POST", "/Users", newUser()));
+        await expectConsoleUnavailable("POST", "/scim/tokens");
+        // WAL: plain reads are not blocked by another writer.
+        expect((await scimCall("GET", `/Users/${existing.body.id}`)).status).toBe(200);
+        expect((await consoleCall("GET", "/scim")).status).toBe(200);
+      } finally {
+        await lock.release();
+      }
+      expect((await scimCall("POST", "/Users", newUser())).status).toBe(201);
+      expect((await consoleCall("POST", "/scim/tokens")).status).toBe(201);
       counters.cases++;
-      counters.notes.push(`4 cuts mid-transaction under 8 concurrent writers: ${ledger.acknowledged} writes acknowledged and verified, served again after each`);
-    } finally {
-      stopped = true;
-      await proxy.restore();
-      await load;
-      await proxy.close();
-    }
-  }, 60_000);
-
-  onSqlite("SQLite locked by another process: writes 503 after busy_timeout, reads go on, then writes again", async () => {
-    // A private copy (organization and token included): locking the shared file would stall the other test files.
-    const file = path.join(dir, "private.db");
-    const shared = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
-    shared.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-    shared.close();
-    await serve(`file:${file}`);
-    const existing = await scimCall("POST", "/Users", newUser()); // the first request also records lastUsedAt (at most once a minute)
-    expect(existing.status).toBe(201);
-
-    const lock = await lockSqliteFile(file);
-    counters.faults++;
-    try {
-      expectScimUnavailable(await scimCall("POST", "/Users", newUser()));
-      await expectConsoleUnavailable("POST", "/scim/tokens");
-      // WAL: plain reads are not blocked by another writer.
-      expect((await scimCall("GET", `/Users/${existing.body.id}`)).status).toBe(200);
-      expect((await consoleCall("GET", "/scim")).status).toBe(200);
-    } finally {
-      await lock.release();
-    }
-    expect((await scimCall("POST", "/Users", newUser())).status).toBe(201);
-    expect((await consoleCall("POST", "/scim/tokens")).status).toBe(201);
-    counters.cases++;
-    counters.notes.push("write lock held by another process: writes 503, reads served, then writes again");
-  }, 90_000);
+      counters.notes.push("write lock held by another process: writes 503, reads served, then writes again");
+    },
+    90_000,
+  );
 });

@@ -28,10 +28,15 @@ function expectAcknowledgedOrRetryable(results: ScimResult[]) {
 describe("50 parallel PATCHes to one member", () => {
   it("each adding a distinct email: every acknowledged one is kept, in a serial order", async () => {
     const { scim } = await scimOrg();
-    const created = await scim.post("/Users", { userName: uniqueUserName("storm"), emails: [{ value: "first@storm.example", type: "work", primary: true }] });
+    const created = await scim.post("/Users", {
+      userName: uniqueUserName("storm"),
+      emails: [{ value: "first@storm.example", type: "work", primary: true }],
+    });
     const id = created.body.id as string;
     const values = Array.from({ length: PARALLEL }, (_, i) => `v${i}@storm.example`);
-    const results = await Promise.all(values.map((value) => scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value, type: "other" }] }])));
+    const results = await Promise.all(
+      values.map((value) => scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value, type: "other" }] }])),
+    );
     counters.requests += results.length + 2;
     counters.cases++;
     expectAcknowledgedOrRetryable(results);
@@ -56,7 +61,11 @@ describe("50 parallel PATCHes to one member", () => {
 
   it("each setting givenName, familyName and title together: never a mix of two PATCHes", async () => {
     const { scim } = await scimOrg();
-    const created = await scim.post("/Users", { userName: uniqueUserName("halves"), name: { givenName: "G0", familyName: "F0" }, title: "T0" });
+    const created = await scim.post("/Users", {
+      userName: uniqueUserName("halves"),
+      name: { givenName: "G0", familyName: "F0" },
+      title: "T0",
+    });
     const id = created.body.id as string;
     const tags = Array.from({ length: PARALLEL }, (_, i) => String(i + 1));
     const results = await Promise.all(
@@ -74,7 +83,8 @@ describe("50 parallel PATCHes to one member", () => {
 
     const steps = inVersionOrder(tags, results);
     expect(steps.map((s) => s.version)).toEqual(steps.map((_, i) => i + 2));
-    for (const step of steps) expect(step.body).toMatchObject({ name: { givenName: `G${step.input}`, familyName: `F${step.input}` }, title: `T${step.input}` });
+    for (const step of steps)
+      expect(step.body).toMatchObject({ name: { givenName: `G${step.input}`, familyName: `F${step.input}` }, title: `T${step.input}` });
 
     // The last write in the serial order wins as a whole, in the JSON and in the columns.
     const last = steps.at(-1)!.input;

@@ -14,15 +14,29 @@ type Write = { kind: "put" | "patch"; tag: string };
 type State = { name: Json; emails: Json[]; title: string; externalId: string };
 
 const emails = (value: string) => [{ value, type: "work", primary: true }];
-const putState = (tag: string): State => ({ name: { givenName: `PG${tag}`, familyName: `PF${tag}` }, emails: emails(`put${tag}@race.example`), title: `PT${tag}`, externalId: `PX${tag}` });
+const putState = (tag: string): State => ({
+  name: { givenName: `PG${tag}`, familyName: `PF${tag}` },
+  emails: emails(`put${tag}@race.example`),
+  title: `PT${tag}`,
+  externalId: `PX${tag}`,
+});
 const patchOps = (tag: string) => [
   { op: "replace", path: "name.givenName", value: `AG${tag}` },
   { op: "replace", path: "name.familyName", value: `AF${tag}` },
   { op: "replace", path: "emails", value: emails(`patch${tag}@race.example`) },
 ];
 /** What the PATCH does to the state before it: name and emails change together, the rest stays. */
-const afterPatch = (before: State, tag: string): State => ({ ...before, name: { givenName: `AG${tag}`, familyName: `AF${tag}` }, emails: emails(`patch${tag}@race.example`) });
-const stateOf = (body: Json): State => ({ name: body.name as Json, emails: body.emails as Json[], title: body.title as string, externalId: body.externalId as string });
+const afterPatch = (before: State, tag: string): State => ({
+  ...before,
+  name: { givenName: `AG${tag}`, familyName: `AF${tag}` },
+  emails: emails(`patch${tag}@race.example`),
+});
+const stateOf = (body: Json): State => ({
+  name: body.name as Json,
+  emails: body.emails as Json[],
+  title: body.title as string,
+  externalId: body.externalId as string,
+});
 
 describe("concurrent writes of different kinds to one member", () => {
   it("PUT vs PATCH never mixes halves: each response is its write applied to the previous state", async () => {
@@ -33,7 +47,11 @@ describe("concurrent writes of different kinds to one member", () => {
     const id = created.body.id as string;
     const writes: Write[] = Array.from({ length: 40 }, (_, i) => ({ kind: i % 2 ? "patch" : "put", tag: String(i + 1) }));
     const results = await Promise.all(
-      writes.map((w) => (w.kind === "put" ? scim.put(`/Users/${id}`, { schemas: [CORE], userName, ...putState(w.tag) }) : scim.patch(`/Users/${id}`, patchOps(w.tag)))),
+      writes.map((w) =>
+        w.kind === "put"
+          ? scim.put(`/Users/${id}`, { schemas: [CORE], userName, ...putState(w.tag) })
+          : scim.patch(`/Users/${id}`, patchOps(w.tag)),
+      ),
     );
     counters.requests += results.length + 2;
     counters.cases++;
@@ -66,7 +84,9 @@ describe("concurrent writes of different kinds to one member", () => {
     let deleting: Promise<ScimResult> | undefined;
     const lane = async (l: number) => {
       for (let i = 0; i < 5; i++) {
-        patched.push(await scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value: `p${l}-${i}@race.example`, type: "other" }] }]));
+        patched.push(
+          await scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value: `p${l}-${i}@race.example`, type: "other" }] }]),
+        );
         if (patched.length === 8) deleting = scim.delete(`/Users/${id}`);
       }
     };
@@ -77,7 +97,10 @@ describe("concurrent writes of different kinds to one member", () => {
     expect(deleted.status).toBe(204);
     expect(patched.filter((r) => r.status !== 200 && r.status !== 404 && r.status !== 503).map((r) => r.status)).toEqual([]);
     // The acknowledged PATCHes all happened before the DELETE, one after the other.
-    const versions = patched.filter((r) => r.status === 200).map((r) => versionOf(r.body)).sort((a, b) => a - b);
+    const versions = patched
+      .filter((r) => r.status === 200)
+      .map((r) => versionOf(r.body))
+      .sort((a, b) => a - b);
     expect(versions).toEqual(versions.map((_, i) => i + 2));
 
     expect((await scim.get(`/Users/${id}`)).status).toBe(404);

@@ -33,7 +33,11 @@ function run(args: string[], env: Record<string, string>, timeoutMs: number): Pr
 describe("an invalid configuration", () => {
   it("stops next start with the sentence", async () => {
     const logFile = path.join(dir, "next-start.log");
-    const start = startServer({ databaseUrl: `file:${path.join(dir, "next-start.db")}`, logFile, env: { LOGIN_MAX_FAILURES_PER_EMAIL: "abc" } });
+    const start = startServer({
+      databaseUrl: `file:${path.join(dir, "next-start.db")}`,
+      logFile,
+      env: { LOGIN_MAX_FAILURES_PER_EMAIL: "abc" },
+    });
     await expect(start).rejects.toThrow(/next start exited with [1-9]\d*;/);
     // The log is piped: give the last chunk a moment to land.
     await expect

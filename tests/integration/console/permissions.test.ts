@@ -30,7 +30,12 @@ describe("console API permissions, checked on the server for every route", () =>
   for (const route of routes) {
     for (const persona of Object.keys(expected) as Persona[]) {
       it(`${route.method} ${route.path.toString().match(/scim[^`]*/)?.[0]} as ${persona}`, async () => {
-        const res = await consoleApi<{ error?: { code: string; message: string } }>(cookies[persona], route.method, route.path(), route.body);
+        const res = await consoleApi<{ error?: { code: string; message: string } }>(
+          cookies[persona],
+          route.method,
+          route.path(),
+          route.body,
+        );
         const want = expected[persona] === "ok" ? route.ok : expected[persona];
         expect(res.status).toBe(want);
         if (want >= 400) expect(res.body.error?.message).toEqual(expect.any(String));

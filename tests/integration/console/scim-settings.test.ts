@@ -54,7 +54,9 @@ describe("SCIM settings through the console API", () => {
     const settings = await consoleApi<Settings>(cookie, "GET", path());
     expect(settings.body.enabled).toBe(true);
     expect(JSON.stringify(settings.body)).not.toContain(res.body.token.slice(5));
-    expect(settings.body.tokens).toEqual([expect.objectContaining({ id: res.body.tokenInfo.id, status: "active", createdBy: org.owner.email, lastUsedAt: null })]);
+    expect(settings.body.tokens).toEqual([
+      expect.objectContaining({ id: res.body.tokenInfo.id, status: "active", createdBy: org.owner.email, lastUsedAt: null }),
+    ]);
   });
 
   it("refuses to enable twice", async () => {
@@ -73,7 +75,10 @@ describe("SCIM settings through the console API", () => {
   });
 
   it("does not count an expired token as active", async () => {
-    const oldest = await db.scimToken.findFirstOrThrow({ where: { organizationId: org.orgId, deletedAt: null }, orderBy: { createdAt: "asc" } });
+    const oldest = await db.scimToken.findFirstOrThrow({
+      where: { organizationId: org.orgId, deletedAt: null },
+      orderBy: { createdAt: "asc" },
+    });
     await db.scimToken.update({ where: { id: oldest.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const settings = await consoleApi<Settings>(cookie, "GET", path());
     expect(settings.body.tokens.find((t) => t.id === oldest.id)?.status).toBe("expired");
@@ -92,15 +97,22 @@ describe("SCIM settings through the console API", () => {
     expect((await consoleApi(cookie, "DELETE", path(`/tokens/not-a-token`))).status).toBe(404);
   });
 
-  it.each([[{}], [{ confirm: "disable" }], [{ confirm: "Disable " }], [{ confirm: true }], ["Disable"]])("refuses to disable without the exact word: %j", async (body) => {
-    const res = await consoleApi(cookie, "POST", path("/disable"), body);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("Disable") } });
-    expect((await consoleApi<Settings>(cookie, "GET", path())).body.enabled).toBe(true);
-  });
+  it.each([[{}], [{ confirm: "disable" }], [{ confirm: "Disable " }], [{ confirm: true }], ["Disable"]])(
+    "refuses to disable without the exact word: %j",
+    async (body) => {
+      const res = await consoleApi(cookie, "POST", path("/disable"), body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("Disable") } });
+      expect((await consoleApi<Settings>(cookie, "GET", path())).body.enabled).toBe(true);
+    },
+  );
 
   it("answers malformed JSON with a readable 400", async () => {
-    const res = await fetch(`${baseUrl()}${path("/disable")}`, { method: "POST", headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" }, body: "{nope" });
+    const res = await fetch(`${baseUrl()}${path("/disable")}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" },
+      body: "{nope",
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: "invalid_input", message: "The request body is not valid JSON." } });
   });
@@ -114,7 +126,9 @@ describe("SCIM settings through the console API", () => {
     const again = await consoleApi<Created>(cookie, "POST", path("/enable"));
     expect(again.status).toBe(201);
     expect((await consoleApi<Settings>(cookie, "GET", path())).body.tokens).toHaveLength(1);
-    const actions = (await db.auditEvent.findMany({ where: { organizationId: org.orgId }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { organizationId: org.orgId }, orderBy: { createdAt: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["scim.enabled", "scim.token.created", "scim.token.deleted", "scim.disabled"]));
   });
 

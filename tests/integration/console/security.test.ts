@@ -21,7 +21,10 @@ describe("console security", () => {
     const org = await createOrganization();
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const jar = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
@@ -53,7 +56,13 @@ describe("console security", () => {
     const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      },
       body: new URLSearchParams({ csrfToken, email: org.member.email, password: org.member.password, json: "true" }),
     });
     const body = (await res.json()) as { url: string };

@@ -13,13 +13,58 @@ import { scimOrg, uniqueUserName, type ScimOrg } from "../scim/scim-client";
 
 const report = hardeningReport("fuzz-http-read");
 
-const queryValue = fc.oneof(nastyString, fc.constantFrom("0", "-1", "1", "200", "201", "1e3", "99999999999999999999", "NaN", " 5 ", "0x10", "userName", "emails.value,name", `${"a,".repeat(500)}a`));
+const queryValue = fc.oneof(
+  nastyString,
+  fc.constantFrom(
+    "0",
+    "-1",
+    "1",
+    "200",
+    "201",
+    "1e3",
+    "99999999999999999999",
+    "NaN",
+    " 5 ",
+    "0x10",
+    "userName",
+    "emails.value,name",
+    `${"a,".repeat(500)}a`,
+  ),
+);
 const queryParams = fc.record(
-  { filter: filterText, count: queryValue, startIndex: queryValue, attributes: queryValue, excludedAttributes: queryValue, sortBy: queryValue, aadOptscim062020: fc.constant("") },
+  {
+    filter: filterText,
+    count: queryValue,
+    startIndex: queryValue,
+    attributes: queryValue,
+    excludedAttributes: queryValue,
+    sortBy: queryValue,
+    aadOptscim062020: fc.constant(""),
+  },
   { requiredKeys: [] },
 );
 
-const RESOURCE_PATHS = ["/Users", "/Users/", "/Groups", "/ServiceProviderConfig", "/Schemas", "/ResourceTypes", "/Users/00000000-0000-0000-0000-000000000000", "/Bulk", "/Me", "", "/Users/x/y", "/users", "/Users/%00", "/Users/%E2%80%AE", "/Users/..%2F..%2Fetc", "/__proto__", "/constructor", "/Users/__proto__", "/toString/x"];
+const RESOURCE_PATHS = [
+  "/Users",
+  "/Users/",
+  "/Groups",
+  "/ServiceProviderConfig",
+  "/Schemas",
+  "/ResourceTypes",
+  "/Users/00000000-0000-0000-0000-000000000000",
+  "/Bulk",
+  "/Me",
+  "",
+  "/Users/x/y",
+  "/users",
+  "/Users/%00",
+  "/Users/%E2%80%AE",
+  "/Users/..%2F..%2Fetc",
+  "/__proto__",
+  "/constructor",
+  "/Users/__proto__",
+  "/toString/x",
+];
 
 describe("SCIM over HTTP, read side, property-based", () => {
   let ctx: ScimOrg;
@@ -28,9 +73,25 @@ describe("SCIM over HTTP, read side, property-based", () => {
 
   beforeAll(async () => {
     [ctx, other] = await Promise.all([scimOrg(), scimOrg()]);
-    const names = ["Ada%Lovelace@contoso.example", "b_r\u00fcck@contoso.example", "\u202Eevil@contoso.example", "e\u0301mile@contoso.example", "\u{1F600}@contoso.example", uniqueUserName("plain")];
+    const names = [
+      "Ada%Lovelace@contoso.example",
+      "b_r\u00fcck@contoso.example",
+      "\u202Eevil@contoso.example",
+      "e\u0301mile@contoso.example",
+      "\u{1F600}@contoso.example",
+      uniqueUserName("plain"),
+    ];
     managed = new Set();
-    for (const userName of names) managed.add((await ctx.scim.post("/Users", { userName, emails: [{ value: userName, type: "work" }], name: { givenName: "G", familyName: "F" } })).body.id as string);
+    for (const userName of names)
+      managed.add(
+        (
+          await ctx.scim.post("/Users", {
+            userName,
+            emails: [{ value: userName, type: "work" }],
+            name: { givenName: "G", familyName: "F" },
+          })
+        ).body.id as string,
+      );
     await createUnmanagedMember(ctx.org.orgId, uniqueUserName("unmanaged"));
     for (const userName of names) await other.scim.post("/Users", { userName });
   });
@@ -40,7 +101,11 @@ describe("SCIM over HTTP, read side, property-based", () => {
       fc.asyncProperty(queryParams, async (params) => {
         report.cases++;
         const query = new URLSearchParams(params as Record<string, string>).toString();
-        const res = await send(report, { method: "GET", url: `${ctx.scim.base}/Users?${query}`, headers: { Authorization: `Bearer ${ctx.scim.token}` } });
+        const res = await send(report, {
+          method: "GET",
+          url: `${ctx.scim.base}/Users?${query}`,
+          headers: { Authorization: `Bearer ${ctx.scim.token}` },
+        });
         expectScimAnswer(res, `GET /Users?${query.slice(0, 200)}`);
         if (res.status !== 200) {
           expect([400, 429, 431]).toContain(res.status);
@@ -60,7 +125,17 @@ describe("SCIM over HTTP, read side, property-based", () => {
     const token = ctx.scim.token;
     const authorization = fc.oneof(
       fc.constantFrom(`Bearer ${token}`, `bearer  ${token} `, `BEARER ${token}`),
-      fc.constantFrom(`Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, `Bearer ${token.toUpperCase()}`, `Bearer ${other.scim.token}`, `Basic ${token}`, token, `Bearer ${token.slice(0, 11)}${"A".repeat(37)}`, "Bearer", ""),
+      fc.constantFrom(
+        `Bearer ${token.slice(0, -1)}`,
+        `Bearer ${token}x`,
+        `Bearer ${token.toUpperCase()}`,
+        `Bearer ${other.scim.token}`,
+        `Basic ${token}`,
+        token,
+        `Bearer ${token.slice(0, 11)}${"A".repeat(37)}`,
+        "Bearer",
+        "",
+      ),
       headerValue.map((v) => `Bearer ${v}`),
       headerValue,
     );
@@ -70,7 +145,11 @@ describe("SCIM over HTTP, read side, property-based", () => {
       authorization: fc.option(authorization, { nil: undefined }),
       contentType: fc.option(headerValue, { nil: undefined }),
       accept: fc.option(headerValue, { nil: undefined }),
-      extra: fc.dictionary(fc.constantFrom("X-HTTP-Method-Override", "If-Match", "X-Forwarded-Host", "X-Forwarded-Proto", "Cookie"), headerValue, { maxKeys: 2 }),
+      extra: fc.dictionary(
+        fc.constantFrom("X-HTTP-Method-Override", "If-Match", "X-Forwarded-Host", "X-Forwarded-Proto", "Cookie"),
+        headerValue,
+        { maxKeys: 2 },
+      ),
     });
     let n = 0;
     await checkAsyncProperty(

@@ -18,13 +18,30 @@ const contentType = fc.constantFrom("application/scim+json", "application/json",
 async function memberState(id: string) {
   const member = await db.member.findUnique({
     where: { id },
-    select: { version: true, userName: true, externalId: true, locked: true, scimManaged: true, scimAttributes: true, email: true, givenName: true, familyName: true, displayName: true, emails: { select: { value: true, type: true, primary: true }, orderBy: { value: "asc" } } },
+    select: {
+      version: true,
+      userName: true,
+      externalId: true,
+      locked: true,
+      scimManaged: true,
+      scimAttributes: true,
+      email: true,
+      givenName: true,
+      familyName: true,
+      displayName: true,
+      emails: { select: { value: true, type: true, primary: true }, orderBy: { value: "asc" } },
+    },
   });
   return member && { ...member, emails: member.emails.map((e) => `${e.value}|${e.type}|${e.primary}`).sort() };
 }
 
 async function write(ctx: ScimOrg, method: string, path: string, text: string, type: string): Promise<RawAnswer> {
-  return send(report, { method, url: `${ctx.scim.base}${path}`, headers: { Authorization: `Bearer ${ctx.scim.token}`, "Content-Type": type }, body: text });
+  return send(report, {
+    method,
+    url: `${ctx.scim.base}${path}`,
+    headers: { Authorization: `Bearer ${ctx.scim.token}`, "Content-Type": type },
+    body: text,
+  });
 }
 
 function expectRefusalOrSuccess(res: RawAnswer, what: string, success: number[]): void {

@@ -22,10 +22,21 @@ describe("Entra ID group cycle", () => {
 
     const match = await scim.get(`/Groups${filterQuery(`displayName eq "${name}"`, "&excludedAttributes=members")}`);
     expect(match.body.totalResults).toBe(0);
-    const created = await scim.post("/Groups", { schemas: [GROUP, ADSCIM], externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159", displayName: name, members: [] });
+    const created = await scim.post("/Groups", {
+      schemas: [GROUP, ADSCIM],
+      externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159",
+      displayName: name,
+      members: [],
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("content-type")).toContain("application/scim+json");
-    expect(created.body).toMatchObject({ schemas: [GROUP], displayName: name, externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159", members: [], meta: { resourceType: "Group" } });
+    expect(created.body).toMatchObject({
+      schemas: [GROUP],
+      displayName: name,
+      externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159",
+      members: [],
+      meta: { resourceType: "Group" },
+    });
     const id = created.body.id as string;
     expect(created.headers.get("location")).toBe(`${scim.base}/Groups/${id}`);
 
@@ -36,7 +47,17 @@ describe("Entra ID group cycle", () => {
     expect(found.body.Resources[0]).not.toHaveProperty("members");
 
     // Add several members in one request ($ref null, as Entra sends it).
-    const add = await scim.patch(`/Groups/${id}`, [{ op: "Add", path: "members", value: [{ $ref: null, value: a }, { $ref: null, value: b }, { $ref: null, value: c }] }]);
+    const add = await scim.patch(`/Groups/${id}`, [
+      {
+        op: "Add",
+        path: "members",
+        value: [
+          { $ref: null, value: a },
+          { $ref: null, value: b },
+          { $ref: null, value: c },
+        ],
+      },
+    ]);
     expect(add.status).toBe(204);
     expect(add.text).toBe("");
     expect(await memberIdsOf(scim, id)).toEqual([a, b, c].sort());
@@ -62,7 +83,14 @@ describe("Entra ID group cycle", () => {
     expect((await scim.get(`/Users/${c}`)).body).not.toHaveProperty("groups");
 
     const actions = (await eventsOf(org.orgId)).map((e) => e.action).filter((a) => a.startsWith("scim.group."));
-    expect(actions).toEqual(["scim.group.created", "scim.group.members_added", "scim.group.members_removed", "scim.group.members_removed", "scim.group.renamed", "scim.group.deleted"]);
+    expect(actions).toEqual([
+      "scim.group.created",
+      "scim.group.members_added",
+      "scim.group.members_removed",
+      "scim.group.members_removed",
+      "scim.group.renamed",
+      "scim.group.deleted",
+    ]);
     const added = (await eventsOf(org.orgId, "scim.group.members_added"))[0]!;
     expect(added.detail).toMatch(/^Added 3 members: /);
   });

@@ -11,7 +11,13 @@ export async function createUsers(scim: ScimClient, n: number, tag = "member"): 
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const userName = uniqueUserName(`${tag}${i}`);
-    const res = await scim.post("/Users", { schemas: [CORE], userName, name: { givenName: `Given${i}`, familyName: "Member" }, displayName: `${tag} ${i}`, emails: [{ value: userName, primary: true }] });
+    const res = await scim.post("/Users", {
+      schemas: [CORE],
+      userName,
+      name: { givenName: `Given${i}`, familyName: "Member" },
+      displayName: `${tag} ${i}`,
+      emails: [{ value: userName, primary: true }],
+    });
     if (res.status !== 201) throw new Error(`POST /Users answered ${res.status}: ${res.text}`);
     ids.push(res.body.id as string);
   }

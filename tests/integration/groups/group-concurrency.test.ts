@@ -10,7 +10,11 @@ describe("concurrent group PATCHes", () => {
     const users = await createUsers(scim, 30);
     const keep = users.slice(0, 20);
     const drop = users.slice(20);
-    const created = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Race"), members: drop.map((value) => ({ value })) });
+    const created = await scim.post("/Groups", {
+      schemas: [GROUP],
+      displayName: uniqueGroupName("Race"),
+      members: drop.map((value) => ({ value })),
+    });
     const id = created.body.id as string;
     const results = await Promise.all([
       ...keep.map((value) => scim.patch(`/Groups/${id}`, [{ op: "add", path: "members", value: [{ value }] }])),

@@ -9,11 +9,16 @@ describe("group → IAM permission mapping", () => {
   it("preview, save, gain and lose on the next request; hand grants and the owner stay; another org is a 404", async () => {
     const { org, scim } = await scimOrg();
     // The IdP claims three console users (adoption by userName): a plain member, the IAM manager, the owner.
-    const adopt = async (email: string) => (await scim.post("/Users", { schemas: [CORE], userName: email, name: { givenName: "G", familyName: "M" } })).body.id as string;
+    const adopt = async (email: string) =>
+      (await scim.post("/Users", { schemas: [CORE], userName: email, name: { givenName: "G", familyName: "M" } })).body.id as string;
     const member = await adopt(org.member.email);
     const iam = await adopt(org.iam.email);
     const owner = await adopt(org.owner.email);
-    const created = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Admins"), members: [{ value: member }, { value: iam }, { value: owner }] });
+    const created = await scim.post("/Groups", {
+      schemas: [GROUP],
+      displayName: uniqueGroupName("Admins"),
+      members: [{ value: member }, { value: iam }, { value: owner }],
+    });
     const groupId = created.body.id as string;
 
     const ownerCookie = await signIn(org.owner.email, org.owner.password);
@@ -26,7 +31,11 @@ describe("group → IAM permission mapping", () => {
     expect((await consoleApi(memberCookie, "GET", `${mapping}?permission=iam`)).status).toBe(403);
     expect((await consoleApi(memberCookie, "PUT", mapping, { permission: "iam" })).status).toBe(403);
 
-    const preview = await consoleApi<{ gain: { count: number; names: string[] }; lose: { count: number } }>(ownerCookie, "GET", `${mapping}?permission=iam`);
+    const preview = await consoleApi<{ gain: { count: number; names: string[] }; lose: { count: number } }>(
+      ownerCookie,
+      "GET",
+      `${mapping}?permission=iam`,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.gain).toEqual({ count: 1, names: [org.member.email] });
     expect(preview.body.lose.count).toBe(0);
@@ -36,7 +45,11 @@ describe("group → IAM permission mapping", () => {
     expect(saved.status).toBe(200);
     expect(saved.body.gain.count).toBe(1);
     expect((await consoleApi(memberCookie, "GET", scimSettings)).status).toBe(200);
-    const groups = await consoleApi<{ items: { id: string; permission: string | null; memberCount: number }[] }>(memberCookie, "GET", `/api/organizations/${org.orgId}/groups`);
+    const groups = await consoleApi<{ items: { id: string; permission: string | null; memberCount: number }[] }>(
+      memberCookie,
+      "GET",
+      `/api/organizations/${org.orgId}/groups`,
+    );
     expect(groups.body.items.find((g) => g.id === groupId)).toMatchObject({ permission: "iam", memberCount: 3 });
 
     // The IdP removes the member: the very next request is refused; adds it back: allowed again.
@@ -60,11 +73,21 @@ describe("group → IAM permission mapping", () => {
     expect(bad.body.error.message).toMatch(/permission/);
     const other = await scimOrg();
     const theirs = await other.scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Theirs") });
-    expect((await consoleApi(ownerCookie, "PUT", `/api/organizations/${org.orgId}/groups/${theirs.body.id}/mapping`, { permission: "iam" })).status).toBe(404);
+    expect(
+      (await consoleApi(ownerCookie, "PUT", `/api/organizations/${org.orgId}/groups/${theirs.body.id}/mapping`, { permission: "iam" }))
+        .status,
+    ).toBe(404);
     expect((await consoleApi(ownerCookie, "GET", `/api/organizations/${org.orgId}/groups/${theirs.body.id}`)).status).toBe(404);
 
     const actions = (await eventsOf(org.orgId)).map((e) => e.action).filter((a) => a.startsWith("group."));
-    expect(actions).toEqual(["group.mapping.created", "group.permission.granted", "group.permission.revoked", "group.permission.granted", "group.mapping.removed", "group.permission.revoked"]);
+    expect(actions).toEqual([
+      "group.mapping.created",
+      "group.permission.granted",
+      "group.permission.revoked",
+      "group.permission.granted",
+      "group.mapping.removed",
+      "group.permission.revoked",
+    ]);
     const granted = (await eventsOf(org.orgId, "group.permission.granted"))[0]!;
     expect(granted.detail).toContain(org.member.email);
   });
@@ -75,7 +98,10 @@ describe("group → IAM permission mapping", () => {
     const created = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Ops"), members: [{ value: member }] });
     const ownerCookie = await signIn(org.owner.email, org.owner.password);
     const memberCookie = await signIn(org.member.email, org.member.password);
-    expect((await consoleApi(ownerCookie, "PUT", `/api/organizations/${org.orgId}/groups/${created.body.id}/mapping`, { permission: "iam" })).status).toBe(200);
+    expect(
+      (await consoleApi(ownerCookie, "PUT", `/api/organizations/${org.orgId}/groups/${created.body.id}/mapping`, { permission: "iam" }))
+        .status,
+    ).toBe(200);
     expect((await consoleApi(memberCookie, "GET", `/api/organizations/${org.orgId}/scim`)).status).toBe(200);
     expect((await scim.delete(`/Groups/${created.body.id}`)).status).toBe(204);
     expect((await consoleApi(memberCookie, "GET", `/api/organizations/${org.orgId}/scim`)).status).toBe(403);
@@ -89,11 +115,23 @@ describe("group → IAM permission mapping", () => {
     const name = uniqueGroupName("Filter");
     const g = await scim.post("/Groups", { schemas: [GROUP], displayName: name, members: [{ value: a }] });
     const cookie = await signIn(org.owner.email, org.owner.password);
-    const list = await consoleApi<{ items: { id: string }[]; total: number }>(cookie, "GET", `/api/organizations/${org.orgId}/members?group=${g.body.id}`);
+    const list = await consoleApi<{ items: { id: string }[]; total: number }>(
+      cookie,
+      "GET",
+      `/api/organizations/${org.orgId}/members?group=${g.body.id}`,
+    );
     expect(list.body.items.map((m) => m.id)).toEqual([a]);
-    const detail = await consoleApi<{ groups: { id: string; displayName: string }[] }>(cookie, "GET", `/api/organizations/${org.orgId}/members/${a}`);
+    const detail = await consoleApi<{ groups: { id: string; displayName: string }[] }>(
+      cookie,
+      "GET",
+      `/api/organizations/${org.orgId}/members/${a}`,
+    );
     expect(detail.body.groups).toEqual([{ id: g.body.id, displayName: name }]);
-    const members = await consoleApi<{ members: { id: string }[]; total: number }>(cookie, "GET", `/api/organizations/${org.orgId}/groups/${g.body.id}`);
+    const members = await consoleApi<{ members: { id: string }[]; total: number }>(
+      cookie,
+      "GET",
+      `/api/organizations/${org.orgId}/groups/${g.body.id}`,
+    );
     expect(members.body.total).toBe(1);
   });
 });

@@ -4,7 +4,12 @@ import { scimOrg } from "../scim/scim-client";
 import { createUsers, filterQuery, GROUP, memberIdsOf, uniqueGroupName } from "./group-client";
 
 async function group(scim: Awaited<ReturnType<typeof scimOrg>>["scim"], members: string[] = [], extra: Record<string, unknown> = {}) {
-  const res = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("G"), members: members.map((value) => ({ value })), ...extra });
+  const res = await scim.post("/Groups", {
+    schemas: [GROUP],
+    displayName: uniqueGroupName("G"),
+    members: members.map((value) => ({ value })),
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return res.body as { id: string; displayName: string; members: { value: string }[] };
 }
@@ -15,7 +20,9 @@ describe("PATCH /Groups shapes", () => {
     const [a, b, c] = await createUsers(scim, 3);
     const g = await group(scim);
     expect((await scim.patch(`/Groups/${g.id}`, [{ op: "ADD", path: "Members", value: [a, "no-such-user"] }])).status).toBe(204);
-    expect((await scim.patch(`/Groups/${g.id}`, [{ op: "aDd", path: "members", value: [{ value: b, displayName: "B" }] }])).status).toBe(204);
+    expect((await scim.patch(`/Groups/${g.id}`, [{ op: "aDd", path: "members", value: [{ value: b, displayName: "B" }] }])).status).toBe(
+      204,
+    );
     expect((await scim.patch(`/Groups/${g.id}`, [{ op: "add", path: "members", value: { value: c } }])).status).toBe(204);
     expect(await memberIdsOf(scim, g.id)).toEqual([a, b, c].sort());
     // Microsoft's test tools: a bare string list in `value`.
@@ -28,7 +35,9 @@ describe("PATCH /Groups shapes", () => {
     const [a, b, c] = await createUsers(scim, 3);
     const g = await group(scim, [a, b]);
     expect(g.members.map((m) => m.value).sort()).toEqual([a, b].sort());
-    expect((await scim.patch(`/Groups/${g.id}`, [{ op: "replace", path: "members", value: [{ value: c }, { value: b }] }])).status).toBe(204);
+    expect((await scim.patch(`/Groups/${g.id}`, [{ op: "replace", path: "members", value: [{ value: c }, { value: b }] }])).status).toBe(
+      204,
+    );
     expect(await memberIdsOf(scim, g.id)).toEqual([b, c].sort());
     expect((await scim.patch(`/Groups/${g.id}`, [{ op: "remove", path: "members" }])).status).toBe(204);
     expect(await memberIdsOf(scim, g.id)).toEqual([]);
@@ -57,7 +66,16 @@ describe("PATCH /Groups shapes", () => {
   it("malformed bodies are 400, never 500", async () => {
     const { scim } = await scimOrg();
     const g = await group(scim);
-    const cases: unknown[] = [{}, { Operations: [] }, { Operations: "x" }, { Operations: [{ op: "move", path: "members" }] }, { Operations: [{ op: "add", path: "members" }] }, { Operations: [{ op: "add", path: "members", value: [{ display: "no value" }] }] }, { Operations: [{ op: "remove" }] }, [1, 2]];
+    const cases: unknown[] = [
+      {},
+      { Operations: [] },
+      { Operations: "x" },
+      { Operations: [{ op: "move", path: "members" }] },
+      { Operations: [{ op: "add", path: "members" }] },
+      { Operations: [{ op: "add", path: "members", value: [{ display: "no value" }] }] },
+      { Operations: [{ op: "remove" }] },
+      [1, 2],
+    ];
     for (const body of cases) {
       const res = await scim.request("PATCH", `/Groups/${g.id}`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -82,7 +100,8 @@ describe("GET /Groups filters and projection", () => {
     const g1 = await group(scim, [a], { externalId: "ext-1" });
     const g2 = await group(scim, [a, b], { externalId: "ext-2" });
     const g3 = await group(scim, []);
-    const ids = async (filter: string) => ((await scim.get(`/Groups${filterQuery(filter)}`)).body.Resources as { id: string }[]).map((r) => r.id);
+    const ids = async (filter: string) =>
+      ((await scim.get(`/Groups${filterQuery(filter)}`)).body.Resources as { id: string }[]).map((r) => r.id);
     expect(await ids('externalId eq "ext-1"')).toEqual([g1.id]);
     expect(await ids(`id eq "${g3.id}"`)).toEqual([g3.id]);
     expect(await ids(`members[value eq "${b}"]`)).toEqual([g2.id]);
@@ -135,13 +154,20 @@ describe("discovery and Microsoft's test-tool forms", () => {
     expect(alias.body).toEqual((await scim.get("/ServiceProviderConfig")).body);
   });
 
-  it("unquoted filter values, attributes=emails[type eq \"work\"], and displayName filters on the displayName returned", async () => {
+  it('unquoted filter values, attributes=emails[type eq "work"], and displayName filters on the displayName returned', async () => {
     const { scim } = await scimOrg();
     const userName = `O${crypto.randomUUID().slice(0, 8)}@contoso.example`;
-    const created = await scim.post("/Users", { userName, name: { givenName: "Test", familyName: "Employee" }, displayName: "The IdP's Name", emails: [{ value: userName, type: "work", primary: true }], title: "x" });
+    const created = await scim.post("/Users", {
+      userName,
+      name: { givenName: "Test", familyName: "Employee" },
+      displayName: "The IdP's Name",
+      emails: [{ value: userName, type: "work", primary: true }],
+      title: "x",
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const ids = async (filter: string) => ((await scim.get(`/Users${filterQuery(filter)}`)).body.Resources as { id: string }[]).map((r) => r.id);
+    const ids = async (filter: string) =>
+      ((await scim.get(`/Users${filterQuery(filter)}`)).body.Resources as { id: string }[]).map((r) => r.id);
     expect(await ids(`userName sw ${userName.slice(0, 5)}`)).toEqual([id]);
     expect(await ids(`name.familyName eq Employee and userName eq "${userName}"`)).toEqual([id]);
     expect(await ids(`meta.created gt 2015-10-10T14:38:21.8617979-07:00 and userName eq "${userName}"`)).toEqual([id]);

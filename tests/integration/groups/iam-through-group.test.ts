@@ -32,17 +32,29 @@ describe("the IAM permission through a mapped group, as every part reads it", ()
     const { org, scim } = await scimOrg();
     // Grace: the console member the IdP claims (adoption by userName), with no permission by hand.
     const grace = org.member;
-    const graceId = (await scim.post("/Users", { schemas: [CORE], userName: grace.email, name: { givenName: "Grace", familyName: "Hopper" } })).body.id as string;
-    const cloudAdmins = (await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Cloud Admins"), members: [{ value: graceId }] })).body.id as string;
-    const auditors = (await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Auditors"), members: [{ value: graceId }] })).body.id as string;
+    const graceId = (
+      await scim.post("/Users", { schemas: [CORE], userName: grace.email, name: { givenName: "Grace", familyName: "Hopper" } })
+    ).body.id as string;
+    const cloudAdmins = (
+      await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Cloud Admins"), members: [{ value: graceId }] })
+    ).body.id as string;
+    const auditors = (
+      await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Auditors"), members: [{ value: graceId }] })
+    ).body.id as string;
 
     const owner = (await signIn(org.owner.email, org.owner.password))!;
     const graceCookie = (await signIn(grace.email, grace.password))!;
     const mapping = (groupId: string) => `/api/organizations/${org.orgId}/groups/${groupId}/mapping`;
-    const preview = async (groupId: string, permission: "iam" | "none") => (await consoleApi<Preview>(owner, "GET", `${mapping(groupId)}?permission=${permission}`)).body;
-    const map = async (groupId: string, permission: "iam" | null) => expect((await consoleApi(owner, "PUT", mapping(groupId), { permission })).status).toBe(200);
+    const preview = async (groupId: string, permission: "iam" | "none") =>
+      (await consoleApi<Preview>(owner, "GET", `${mapping(groupId)}?permission=${permission}`)).body;
+    const map = async (groupId: string, permission: "iam" | null) =>
+      expect((await consoleApi(owner, "PUT", mapping(groupId), { permission })).status).toBe(200);
     const onMembersPage = async () => {
-      const page = await consoleApi<MemberPage>(owner, "GET", `/api/organizations/${org.orgId}/members?q=${encodeURIComponent(grace.email)}`);
+      const page = await consoleApi<MemberPage>(
+        owner,
+        "GET",
+        `/api/organizations/${org.orgId}/members?q=${encodeURIComponent(grace.email)}`,
+      );
       const detail = await consoleApi<MemberDetail>(owner, "GET", `/api/organizations/${org.orgId}/members/${graceId}`);
       expect(page.body.items).toHaveLength(1);
       const pick = ({ roleLabel, iam, iamSource }: MemberDetail) => ({ roleLabel, iam, iamSource });
@@ -57,7 +69,10 @@ describe("the IAM permission through a mapped group, as every part reads it", ()
         origin: "https://console.test.example",
         organizationIds: [org.orgId],
       });
-      return { recipients: result.sent.map((s) => s.recipients), mails: [org.owner, org.iam, grace].map((p) => mailsTo(smtp, p.email).length) };
+      return {
+        recipients: result.sent.map((s) => s.recipients),
+        mails: [org.owner, org.iam, grace].map((p) => mailsTo(smtp, p.email).length),
+      };
     };
 
     // Not mapped yet: a member, and the preview counts her as the one who would gain it.
@@ -66,7 +81,11 @@ describe("the IAM permission through a mapped group, as every part reads it", ()
     await map(cloudAdmins, "iam");
 
     // Through the group alone: all four say so.
-    expect(await onMembersPage()).toEqual({ roleLabel: "IAM manager", iam: { byHand: false, byGroup: true }, iamSource: "through a group" });
+    expect(await onMembersPage()).toEqual({
+      roleLabel: "IAM manager",
+      iam: { byHand: false, byGroup: true },
+      iamSource: "through a group",
+    });
     expect(await scimSettingsStatus()).toBe(200);
     expect(await emailed(29)).toEqual({ recipients: [3], mails: [1, 1, 1] }); // the owner, the IAM manager by hand, Grace
     expect((await preview(cloudAdmins, "none")).lose).toEqual({ count: 1, names: [grace.email] });
@@ -88,7 +107,9 @@ describe("the IAM permission through a mapped group, as every part reads it", ()
     expect((await preview(auditors, "iam")).gain).toEqual({ count: 1, names: [grace.email] }); // still in the other group
 
     // The permission changes were recorded with her name, once each way.
-    const changes = (await eventsOf(org.orgId)).filter((e) => e.action.startsWith("group.permission.")).map((e) => [e.action, e.detail?.includes(grace.email)]);
+    const changes = (await eventsOf(org.orgId))
+      .filter((e) => e.action.startsWith("group.permission."))
+      .map((e) => [e.action, e.detail?.includes(grace.email)]);
     expect(changes).toEqual([
       ["group.permission.granted", true],
       ["group.permission.revoked", true],

@@ -30,7 +30,20 @@ describe("Okta Group Push", () => {
     expect((await scim.patch(`/Groups/${id}`, [{ op: "replace", value: { id, displayName: newName } }], json)).status).toBe(204);
     expect((await scim.get(`/Groups/${id}`)).body.displayName).toBe(newName);
 
-    expect((await scim.patch(`/Groups/${id}`, [{ op: "add", path: "members", value: [{ value: a, display: "a" }, { value: b, display: "b" }] }])).status).toBe(204);
+    expect(
+      (
+        await scim.patch(`/Groups/${id}`, [
+          {
+            op: "add",
+            path: "members",
+            value: [
+              { value: a, display: "a" },
+              { value: b, display: "b" },
+            ],
+          },
+        ])
+      ).status,
+    ).toBe(204);
     // One PATCH: rename re-sent, remove by filter, add.
     const mixed = await scim.patch(`/Groups/${id}`, [
       { op: "replace", value: { id, displayName: newName } },

@@ -10,8 +10,17 @@ describe("Users' groups", () => {
     const { scim } = await scimOrg();
     const [a, b] = await createUsers(scim, 2, "grouped");
     const zeta = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("zeta"), members: [{ value: a }] });
-    const alpha = await scim.post("/Groups", { schemas: [GROUP], displayName: uniqueGroupName("Alpha"), members: [{ value: a }, { value: b }] });
-    const ref = (g: typeof zeta) => ({ value: g.body.id, $ref: `${scim.base}/Groups/${g.body.id}`, display: g.body.displayName, type: "direct" });
+    const alpha = await scim.post("/Groups", {
+      schemas: [GROUP],
+      displayName: uniqueGroupName("Alpha"),
+      members: [{ value: a }, { value: b }],
+    });
+    const ref = (g: typeof zeta) => ({
+      value: g.body.id,
+      $ref: `${scim.base}/Groups/${g.body.id}`,
+      display: g.body.displayName,
+      type: "direct",
+    });
 
     const byId = await scim.get(`/Users/${a}`);
     expect(byId.body.groups).toEqual([ref(alpha), ref(zeta)]);
@@ -24,8 +33,11 @@ describe("Users' groups", () => {
     expect(inPage(b)?.groups).toEqual([ref(alpha)]);
 
     // Removed from both: no `groups` at all (unassigned, RFC 7643 §2.5), on every path.
-    for (const g of [zeta, alpha]) expect((await scim.patch(`/Groups/${g.body.id}`, [{ op: "remove", path: `members[value eq "${a}"]` }])).status).toBe(204);
+    for (const g of [zeta, alpha])
+      expect((await scim.patch(`/Groups/${g.body.id}`, [{ op: "remove", path: `members[value eq "${a}"]` }])).status).toBe(204);
     expect((await scim.get(`/Users/${a}`)).body).not.toHaveProperty("groups");
-    expect((await scim.get(`/Users${filterQuery(`userName eq "${String(byId.body.userName)}"`)}`)).body.Resources[0]).not.toHaveProperty("groups");
+    expect((await scim.get(`/Users${filterQuery(`userName eq "${String(byId.body.userName)}"`)}`)).body.Resources[0]).not.toHaveProperty(
+      "groups",
+    );
   });
 });

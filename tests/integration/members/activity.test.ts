@@ -23,19 +23,85 @@ describe("GET /api/organizations/[orgId]/activity: a filterable, paginated timel
     const orgId = org.orgId;
     await insertEvents([
       { organizationId: orgId, actor: owner, action: "scim.enabled", createdAt: hoursAgo(72) },
-      { organizationId: orgId, actor: owner, action: "scim.token.created", target: { type: "token", id: "t1", label: "scim_AbC123" }, createdAt: hoursAgo(72) },
-      { organizationId: orgId, actor: token, action: "scim.user.created", target: { type: "member", id: "m1", label: "alice@acme.test" }, createdAt: hoursAgo(10) },
-      { organizationId: orgId, actor: token, action: "scim.user.updated", target: { type: "member", id: "m1", label: "alice@acme.test" }, detail: "Changed: name.", createdAt: hoursAgo(9) },
-      { organizationId: orgId, actor: token, action: "scim.user.locked", target: { type: "member", id: "m1", label: "alice@acme.test" }, createdAt: hoursAgo(8) },
-      { organizationId: orgId, actor: token, action: "scim.request.rejected", target: { type: "request", label: "POST /Users" }, outcome: "failure", status: 409, detail: "A User with userName 'bob@acme.test' already exists.", createdAt: hoursAgo(7) },
-      { organizationId: orgId, actor: { type: "anonymous", label: "scim_OldTok" }, action: "scim.auth.failed", outcome: "failure", status: 401, detail: "The bearer token has expired.", createdAt: hoursAgo(2) },
-      ...Array.from({ length: 13 }, (_, i) => ({ organizationId: orgId, actor: { type: "anonymous", label: "scim_OldTok" } as Actor, action: "scim.auth.failed", outcome: "failure" as const, status: 401, detail: "The bearer token has expired.", createdAt: hoursAgo(1 + i / 100) })),
-      { organizationId: orgId, actor: { type: "anonymous" }, action: "scim.auth.failed", outcome: "failure", status: 401, detail: "The bearer token is not valid.", createdAt: hoursAgo(30) },
-      { organizationId: orgId, actor: owner, action: "member.removed", target: { type: "member", id: "m2", label: "bob@acme.test" }, createdAt: hoursAgo(0.5) },
+      {
+        organizationId: orgId,
+        actor: owner,
+        action: "scim.token.created",
+        target: { type: "token", id: "t1", label: "scim_AbC123" },
+        createdAt: hoursAgo(72),
+      },
+      {
+        organizationId: orgId,
+        actor: token,
+        action: "scim.user.created",
+        target: { type: "member", id: "m1", label: "alice@acme.test" },
+        createdAt: hoursAgo(10),
+      },
+      {
+        organizationId: orgId,
+        actor: token,
+        action: "scim.user.updated",
+        target: { type: "member", id: "m1", label: "alice@acme.test" },
+        detail: "Changed: name.",
+        createdAt: hoursAgo(9),
+      },
+      {
+        organizationId: orgId,
+        actor: token,
+        action: "scim.user.locked",
+        target: { type: "member", id: "m1", label: "alice@acme.test" },
+        createdAt: hoursAgo(8),
+      },
+      {
+        organizationId: orgId,
+        actor: token,
+        action: "scim.request.rejected",
+        target: { type: "request", label: "POST /Users" },
+        outcome: "failure",
+        status: 409,
+        detail: "A User with userName 'bob@acme.test' already exists.",
+        createdAt: hoursAgo(7),
+      },
+      {
+        organizationId: orgId,
+        actor: { type: "anonymous", label: "scim_OldTok" },
+        action: "scim.auth.failed",
+        outcome: "failure",
+        status: 401,
+        detail: "The bearer token has expired.",
+        createdAt: hoursAgo(2),
+      },
+      ...Array.from({ length: 13 }, (_, i) => ({
+        organizationId: orgId,
+        actor: { type: "anonymous", label: "scim_OldTok" } as Actor,
+        action: "scim.auth.failed",
+        outcome: "failure" as const,
+        status: 401,
+        detail: "The bearer token has expired.",
+        createdAt: hoursAgo(1 + i / 100),
+      })),
+      {
+        organizationId: orgId,
+        actor: { type: "anonymous" },
+        action: "scim.auth.failed",
+        outcome: "failure",
+        status: 401,
+        detail: "The bearer token is not valid.",
+        createdAt: hoursAgo(30),
+      },
+      {
+        organizationId: orgId,
+        actor: owner,
+        action: "member.removed",
+        target: { type: "member", id: "m2", label: "bob@acme.test" },
+        createdAt: hoursAgo(0.5),
+      },
     ]);
     // Another organization's events never show.
     const other = await createOrganization();
-    await insertEvents([{ organizationId: other.orgId, actor: token, action: "scim.user.created", target: { type: "member", label: "alice@acme.test" } }]);
+    await insertEvents([
+      { organizationId: other.orgId, actor: token, action: "scim.user.created", target: { type: "member", label: "alice@acme.test" } },
+    ]);
   });
 
   it("lists newest first with actor, action, target, outcome and time", async () => {
@@ -53,12 +119,22 @@ describe("GET /api/organizations/[orgId]/activity: a filterable, paginated timel
     const times = page.items.map((e) => e.createdAt);
     expect(times).toEqual([...times].sort().reverse());
     const rejected = page.items.find((e) => e.action === "scim.request.rejected");
-    expect(rejected).toMatchObject({ outcome: "failure", status: 409, detail: expect.stringContaining("already exists"), target: { type: "request", label: "POST /Users" }, actor: { type: "token", label: "scim_AbC123" } });
+    expect(rejected).toMatchObject({
+      outcome: "failure",
+      status: 409,
+      detail: expect.stringContaining("already exists"),
+      target: { type: "request", label: "POST /Users" },
+      actor: { type: "token", label: "scim_AbC123" },
+    });
   });
 
   it("filters by action, by source, by outcome, by period and by actor or target", async () => {
     expect((await list("action=scim.user.locked")).items.map((e) => e.target?.label)).toEqual(["alice@acme.test"]);
-    expect((await list("action=console")).items.map((e) => e.action).sort()).toEqual(["member.removed", "scim.enabled", "scim.token.created"]);
+    expect((await list("action=console")).items.map((e) => e.action).sort()).toEqual([
+      "member.removed",
+      "scim.enabled",
+      "scim.token.created",
+    ]);
     expect((await list("action=provisioning")).total).toBe(19);
     expect((await list("outcome=failure")).total).toBe(16);
     expect((await list("outcome=failure&action=scim.auth.failed&period=24h")).total).toBe(14);
@@ -75,10 +151,28 @@ describe("GET /api/organizations/[orgId]/activity: a filterable, paginated timel
     const owner: Actor = { type: "user", id: o.owner.userId, label: o.owner.email };
     const literal = "report_2026%final\\draft";
     await insertEvents([
-      { organizationId: o.orgId, actor: owner, action: "member.removed", target: { type: "member", label: literal }, createdAt: hoursAgo(3) },
+      {
+        organizationId: o.orgId,
+        actor: owner,
+        action: "member.removed",
+        target: { type: "member", label: literal },
+        createdAt: hoursAgo(3),
+      },
       // What `_`, `%` and `\` would find as wildcards (or, on PostgreSQL, as its default escape).
-      { organizationId: o.orgId, actor: owner, action: "member.removed", target: { type: "member", label: "reportX2026Yfinal draft" }, createdAt: hoursAgo(2) },
-      { organizationId: o.orgId, actor: { type: "user", id: "u-élodie", label: "Élodie.Durand@Acme.test" }, action: "member.locked", target: { type: "member", label: "ÅSA@acme.test" }, createdAt: hoursAgo(1) },
+      {
+        organizationId: o.orgId,
+        actor: owner,
+        action: "member.removed",
+        target: { type: "member", label: "reportX2026Yfinal draft" },
+        createdAt: hoursAgo(2),
+      },
+      {
+        organizationId: o.orgId,
+        actor: { type: "user", id: "u-élodie", label: "Élodie.Durand@Acme.test" },
+        action: "member.locked",
+        target: { type: "member", label: "ÅSA@acme.test" },
+        createdAt: hoursAgo(1),
+      },
     ]);
     const search = async (q: string) => {
       const res = await consoleApi<ActivityPage>(c, "GET", `/api/organizations/${o.orgId}/activity?q=${encodeURIComponent(q)}`);
@@ -101,11 +195,14 @@ describe("GET /api/organizations/[orgId]/activity: a filterable, paginated timel
     expect(new Set(ids).size).toBe(22);
   });
 
-  it.each(["action=scim.user.exploded", "outcome=maybe", "period=1y", "pageSize=500", "page=-1"])("answers %s with a readable 400", async (qs) => {
-    const res = await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/activity?${qs}`);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: "invalid_input" } });
-  });
+  it.each(["action=scim.user.exploded", "outcome=maybe", "period=1y", "pageSize=500", "page=-1"])(
+    "answers %s with a readable 400",
+    async (qs) => {
+      const res = await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/activity?${qs}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: "invalid_input" } });
+    },
+  );
 
   it("summarises the last 24 hours of failing requests by cause, for the settings page banner", async () => {
     const res = await consoleApi<ActivitySummary>(cookie, "GET", `/api/organizations/${org.orgId}/activity/summary`);

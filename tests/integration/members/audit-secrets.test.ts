@@ -45,14 +45,28 @@ describe("SCIM requests as the console sees them", () => {
 
     const detail = await consoleApi<MemberDetail>(cookie, "GET", `/api/organizations/${org.orgId}/members/${id}`);
     expect(detail.body).toMatchObject({ userName: "grace@acme.test", displayName: "Grace Hopper", scimManaged: true, locked: false });
-    expect(Object.fromEntries(detail.body.scim!.rows.map((r) => [r.label, r.value]))).toMatchObject({ "External ID": "00u-grace", Title: "Rear Admiral", Department: "Navy" });
+    expect(Object.fromEntries(detail.body.scim!.rows.map((r) => [r.label, r.value]))).toMatchObject({
+      "External ID": "00u-grace",
+      Title: "Rear Admiral",
+      Department: "Navy",
+    });
     expect(JSON.stringify(detail.body)).not.toContain("never-stored");
 
-    const patch = { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "name.familyName", value: "Murray Hopper" }] };
+    const patch = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "name.familyName", value: "Murray Hopper" }],
+    };
     expect((await scim(org.orgId, token, "PATCH", `/Users/${id}`, patch)).status).toBe(200);
-    const lock = { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] };
+    const lock = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    };
     expect((await scim(org.orgId, token, "PATCH", `/Users/${id}`, lock)).status).toBe(200);
-    const members = await consoleApi<{ items: { id: string; displayName: string; locked: boolean }[] }>(cookie, "GET", `/api/organizations/${org.orgId}/members?q=grace`);
+    const members = await consoleApi<{ items: { id: string; displayName: string; locked: boolean }[] }>(
+      cookie,
+      "GET",
+      `/api/organizations/${org.orgId}/members?q=grace`,
+    );
     expect(members.body.items).toEqual([expect.objectContaining({ id, displayName: "Grace Murray Hopper", locked: true })]);
     expect((await consoleApi(cookie, "PATCH", `/api/organizations/${org.orgId}/members/${id}`, { locked: false })).status).toBe(409);
 
@@ -60,19 +74,33 @@ describe("SCIM requests as the console sees them", () => {
     expect((await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/members/${id}`)).status).toBe(404);
 
     const timeline = await consoleApi<ActivityPage>(cookie, "GET", `/api/organizations/${org.orgId}/activity?action=provisioning`);
-    expect(timeline.body.items.map((e) => e.action).reverse()).toEqual(["scim.user.created", "scim.user.updated", "scim.user.locked", "scim.user.deleted"]);
-    expect(timeline.body.items.every((e) => e.actor.type === "token" && e.actor.label === token.slice(0, 11) && e.target?.label === "grace@acme.test")).toBe(true);
+    expect(timeline.body.items.map((e) => e.action).reverse()).toEqual([
+      "scim.user.created",
+      "scim.user.updated",
+      "scim.user.locked",
+      "scim.user.deleted",
+    ]);
+    expect(
+      timeline.body.items.every(
+        (e) => e.actor.type === "token" && e.actor.label === token.slice(0, 11) && e.target?.label === "grace@acme.test",
+      ),
+    ).toBe(true);
   });
 
   it("records refused requests and failed authentications without the token or the body", async () => {
-    expect((await scim(org.orgId, token, "POST", "/Users", { schemas: [SCIM_USER], displayName: "No userName", password: "hunter2-secret" })).status).toBe(400);
+    expect(
+      (await scim(org.orgId, token, "POST", "/Users", { schemas: [SCIM_USER], displayName: "No userName", password: "hunter2-secret" }))
+        .status,
+    ).toBe(400);
     expect((await scim(org.orgId, deleted, "GET", "/Users")).status).toBe(401);
     expect((await scim(org.orgId, bogus, "GET", "/Users")).status).toBe(401);
     expect((await scim(org.orgId, null, "GET", "/Users")).status).toBe(401);
 
     const failures = await consoleApi<ActivityPage>(cookie, "GET", `/api/organizations/${org.orgId}/activity?outcome=failure`);
     const byAction = (a: string) => failures.body.items.filter((e) => e.action === a);
-    expect(byAction("scim.request.rejected")).toEqual([expect.objectContaining({ status: 400, target: expect.objectContaining({ label: "POST /Users" }) })]);
+    expect(byAction("scim.request.rejected")).toEqual([
+      expect.objectContaining({ status: 400, target: expect.objectContaining({ label: "POST /Users" }) }),
+    ]);
     const auth = byAction("scim.auth.failed");
     expect(auth).toHaveLength(3);
     expect(auth.map((e) => e.actor.label)).toContain(deleted.slice(0, 11)); // recognisable: its prefix
@@ -84,7 +112,11 @@ describe("SCIM requests as the console sees them", () => {
     expect(summary.body.lastTokenUseAt).toEqual(expect.any(String));
 
     const rows = JSON.stringify(await db.auditEvent.findMany({ where: { organizationId: org.orgId } }));
-    const api = JSON.stringify([failures.body, (await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/activity?pageSize=100`)).body, summary.body]);
+    const api = JSON.stringify([
+      failures.body,
+      (await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/activity?pageSize=100`)).body,
+      summary.body,
+    ]);
     for (const text of [rows, api]) {
       for (const secret of secrets()) expect(text).not.toContain(secret);
       expect(text).not.toContain("hunter2-secret");

@@ -54,11 +54,21 @@ export async function insertEvents(events: (AuditInput & { createdAt?: Date })[]
 export const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
 /** A SCIM request as an IdP makes it. */
-export async function scim(orgId: string, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function scim(
+  orgId: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { Accept: "application/scim+json" };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/scim+json";
-  const res = await fetch(`${baseUrl()}/scim/v2/${orgId}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${baseUrl()}/scim/v2/${orgId}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 }

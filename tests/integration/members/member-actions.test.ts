@@ -12,7 +12,8 @@ describe("locking, unlocking and removing members from the console", () => {
   let owner: string;
   let iam: string;
   const path = (id: string) => `/api/organizations/${org.orgId}/members/${id}`;
-  const events = (targetId: string) => db.auditEvent.findMany({ where: { organizationId: org.orgId, targetId }, orderBy: { createdAt: "asc" } });
+  const events = (targetId: string) =>
+    db.auditEvent.findMany({ where: { organizationId: org.orgId, targetId }, orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
     org = await createOrganization();
@@ -43,7 +44,9 @@ describe("locking, unlocking and removing members from the console", () => {
     expect(res.body).toEqual({ removed: true });
     expect(await db.member.findUnique({ where: { id } })).toBeNull();
     expect((await consoleApi<ErrorBody>(iam, "DELETE", path(id))).status).toBe(404);
-    expect((await events(id)).map((e) => [e.action, e.actorLabel, e.targetLabel])).toEqual([["member.removed", org.iam.email, "remove-me@test.example"]]);
+    expect((await events(id)).map((e) => [e.action, e.actorLabel, e.targetLabel])).toEqual([
+      ["member.removed", org.iam.email, "remove-me@test.example"],
+    ]);
   });
 
   it("refuses to lock, unlock or remove a SCIM-managed member, explaining that the identity provider owns it", async () => {
@@ -62,24 +65,41 @@ describe("locking, unlocking and removing members from the console", () => {
     const removal = await consoleApi<ErrorBody>(owner, "DELETE", path(activeId!));
     expect(removal.status).toBe(409);
     expect(removal.body.error.message).toContain("Remove them in your identity provider");
-    expect(await db.member.findMany({ where: { id: { in: [lockedId!, activeId!] } }, select: { locked: true }, orderBy: { userNameLower: "asc" } })).toEqual([{ locked: true }, { locked: false }]);
+    expect(
+      await db.member.findMany({
+        where: { id: { in: [lockedId!, activeId!] } },
+        select: { locked: true },
+        orderBy: { userNameLower: "asc" },
+      }),
+    ).toEqual([{ locked: true }, { locked: false }]);
     expect(await db.auditEvent.count({ where: { targetId: { in: [lockedId!, activeId!] } } })).toBe(0);
 
     const list = await consoleApi<{ items: MemberListItem[] }>(owner, "GET", `/api/organizations/${org.orgId}/members?managed=managed`);
-    expect(list.body.items.every((m) => m.refusals.toggleLock?.includes("managed by SCIM") && m.refusals.remove?.includes("managed by SCIM"))).toBe(true);
+    expect(
+      list.body.items.every((m) => m.refusals.toggleLock?.includes("managed by SCIM") && m.refusals.remove?.includes("managed by SCIM")),
+    ).toBe(true);
   });
 
   it("refuses to lock or remove the owner, and lets nobody lock or remove themselves", async () => {
     const lockOwner = await consoleApi<ErrorBody>(iam, "PATCH", path(org.owner.memberId), { locked: true });
     expect(lockOwner.status).toBe(409);
     expect(lockOwner.body.error.message).toBe("The organization owner cannot be locked.");
-    expect((await consoleApi<ErrorBody>(iam, "DELETE", path(org.owner.memberId))).body.error.message).toBe("The organization owner cannot be removed.");
-    expect((await consoleApi<ErrorBody>(iam, "PATCH", path(org.iam.memberId), { locked: true })).body.error.message).toBe("You cannot lock your own account.");
+    expect((await consoleApi<ErrorBody>(iam, "DELETE", path(org.owner.memberId))).body.error.message).toBe(
+      "The organization owner cannot be removed.",
+    );
+    expect((await consoleApi<ErrorBody>(iam, "PATCH", path(org.iam.memberId), { locked: true })).body.error.message).toBe(
+      "You cannot lock your own account.",
+    );
     expect((await consoleApi<ErrorBody>(owner, "DELETE", path(org.owner.memberId))).status).toBe(409);
     expect(await db.member.count({ where: { id: { in: [org.owner.memberId, org.iam.memberId] }, locked: false } })).toBe(2);
 
-    const me = (await consoleApi<{ items: MemberListItem[] }>(iam, "GET", `/api/organizations/${org.orgId}/members?pageSize=100`)).body.items.find((m) => m.isYou);
-    expect(me).toMatchObject({ id: org.iam.memberId, refusals: { toggleLock: "You cannot lock your own account.", remove: "You cannot remove your own account." } });
+    const me = (
+      await consoleApi<{ items: MemberListItem[] }>(iam, "GET", `/api/organizations/${org.orgId}/members?pageSize=100`)
+    ).body.items.find((m) => m.isYou);
+    expect(me).toMatchObject({
+      id: org.iam.memberId,
+      refusals: { toggleLock: "You cannot lock your own account.", remove: "You cannot remove your own account." },
+    });
   });
 
   it("a locked console user loses access at their next request", async () => {
@@ -87,15 +107,20 @@ describe("locking, unlocking and removing members from the console", () => {
     const cookie = (await signIn(other.iam.email, other.iam.password))!;
     const ownerCookie = (await signIn(other.owner.email, other.owner.password))!;
     expect((await consoleApi(cookie, "GET", `/api/organizations/${other.orgId}/members`)).status).toBe(200);
-    expect((await consoleApi(ownerCookie, "PATCH", `/api/organizations/${other.orgId}/members/${other.iam.memberId}`, { locked: true })).status).toBe(200);
+    expect(
+      (await consoleApi(ownerCookie, "PATCH", `/api/organizations/${other.orgId}/members/${other.iam.memberId}`, { locked: true })).status,
+    ).toBe(200);
     expect((await consoleApi(cookie, "GET", `/api/organizations/${other.orgId}/members`)).status).toBe(403);
   });
 
-  it.each([[{}], [{ locked: "yes" }], [{ locked: true, role: "owner" }], [[true]]])("refuses the body %j with a readable 400", async (body) => {
-    const id = await createUnmanagedMember(org.orgId, `bad-body-${Math.random().toString(36).slice(2)}@test.example`);
-    const res = await consoleApi<ErrorBody>(owner, "PATCH", path(id), body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe("invalid_input");
-    expect((await db.member.findUniqueOrThrow({ where: { id } })).locked).toBe(false);
-  });
+  it.each([[{}], [{ locked: "yes" }], [{ locked: true, role: "owner" }], [[true]]])(
+    "refuses the body %j with a readable 400",
+    async (body) => {
+      const id = await createUnmanagedMember(org.orgId, `bad-body-${Math.random().toString(36).slice(2)}@test.example`);
+      const res = await consoleApi<ErrorBody>(owner, "PATCH", path(id), body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("invalid_input");
+      expect((await db.member.findUniqueOrThrow({ where: { id } })).locked).toBe(false);
+    },
+  );
 });

@@ -13,7 +13,11 @@ const PEOPLE: MemberSpec[] = [
   { userName: "david.petit@acme.test", given: "David", family: "Petit", locked: true },
   { userName: "emma.leroy@acme.test", given: "Emma", family: "Leroy", managed: true, scimUpdatedAt: hoursAgo(3) },
   { userName: "noname@acme.test" }, // no display name: sorts last
-  ...Array.from({ length: 21 }, (_, i) => ({ userName: `user${String(i).padStart(2, "0")}@bulk.test`, given: "Bulk", family: `User${String(i).padStart(2, "0")}` })),
+  ...Array.from({ length: 21 }, (_, i) => ({
+    userName: `user${String(i).padStart(2, "0")}@bulk.test`,
+    given: "Bulk",
+    family: `User${String(i).padStart(2, "0")}`,
+  })),
 ];
 
 describe("GET /api/organizations/[orgId]/members: search, filters, sorting and pagination in the database", () => {
@@ -35,7 +39,14 @@ describe("GET /api/organizations/[orgId]/members: search, filters, sorting and p
     const page = await list("");
     expect(page).toMatchObject({ total: 30, page: 1, pageSize: 25, pageCount: 2, canManage: true });
     expect(page.items).toHaveLength(25);
-    expect(page.items[0]).toMatchObject({ userName: "alice.martin@acme.test", displayName: "Alice Martin", scimManaged: true, locked: false, roleLabel: "Member", isYou: false });
+    expect(page.items[0]).toMatchObject({
+      userName: "alice.martin@acme.test",
+      displayName: "Alice Martin",
+      scimManaged: true,
+      locked: false,
+      roleLabel: "Member",
+      isYou: false,
+    });
     expect(page.items[0]!.scimUpdatedAt).toEqual(expect.any(String));
     expect(JSON.stringify(page)).not.toMatch(/passwordHash|scimAttributes/);
   });
@@ -58,10 +69,18 @@ describe("GET /api/organizations/[orgId]/members: search, filters, sorting and p
   it("filters by status and by managed / unmanaged, and combines filters", async () => {
     expect((await list("status=locked")).items.map((m) => m.userName).sort()).toEqual(["bob.durand@acme.test", "david.petit@acme.test"]);
     expect((await list("status=active")).total).toBe(28);
-    expect((await list("managed=managed")).items.map((m) => m.userName)).toEqual(["alice.martin@acme.test", "bob.durand@acme.test", "emma.leroy@acme.test"]);
+    expect((await list("managed=managed")).items.map((m) => m.userName)).toEqual([
+      "alice.martin@acme.test",
+      "bob.durand@acme.test",
+      "emma.leroy@acme.test",
+    ]);
     expect((await list("managed=unmanaged")).total).toBe(27);
     expect((await list("managed=managed&status=locked")).items.map((m) => m.userName)).toEqual(["bob.durand@acme.test"]);
-    expect((await list("managed=unmanaged&q=acme.test")).items.map((m) => m.userName)).toEqual(["Chloe.Bernard@Acme.test", "david.petit@acme.test", "noname@acme.test"]);
+    expect((await list("managed=unmanaged&q=acme.test")).items.map((m) => m.userName)).toEqual([
+      "Chloe.Bernard@Acme.test",
+      "david.petit@acme.test",
+      "noname@acme.test",
+    ]);
   });
 
   it("sorts by name both ways, members without a name last", async () => {
@@ -96,11 +115,14 @@ describe("GET /api/organizations/[orgId]/members: search, filters, sorting and p
     expect((await list("page=9")).items).toEqual([]);
   });
 
-  it.each(["status=bogus", "managed=yes", "sort=email", "order=up", "page=0", "pageSize=101", "page=abc"])("answers %s with a readable 400", async (qs) => {
-    const res = await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/members?${qs}`);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("The request is not valid") } });
-  });
+  it.each(["status=bogus", "managed=yes", "sort=email", "order=up", "page=0", "pageSize=101", "page=abc"])(
+    "answers %s with a readable 400",
+    async (qs) => {
+      const res = await consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/members?${qs}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("The request is not valid") } });
+    },
+  );
 
   it("shows a managed member's SCIM attributes read-only, with the manager's name", async () => {
     const [managerId] = await insertMembers(org.orgId, [{ userName: "boss@acme.test", given: "Big", family: "Boss", managed: true }]);
@@ -114,7 +136,10 @@ describe("GET /api/organizations/[orgId]/members: search, filters, sorting and p
         attributes: {
           name: { givenName: "Frank", familyName: "Moreau" },
           title: "Engineer",
-          emails: [{ value: "frank@acme.test", type: "work", primary: true }, { value: "frank@home.test", type: "home" }],
+          emails: [
+            { value: "frank@acme.test", type: "work", primary: true },
+            { value: "frank@home.test", type: "home" },
+          ],
           [ENTERPRISE]: { employeeNumber: "4242", department: "R&D", manager: { value: managerId } },
         },
       },

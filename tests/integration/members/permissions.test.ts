@@ -33,7 +33,12 @@ describe("members and activity: permissions checked on the server for every rout
     for (const persona of Object.keys(expected) as Persona[]) {
       const name = route.path.toString().match(/\/(members|activity)[^`]*/)?.[0] ?? "";
       it(`${route.method} ${name} as ${persona}`, async () => {
-        const res = await consoleApi<{ error?: { code: string; message: string } }>(cookies[persona], route.method, route.path(), route.body);
+        const res = await consoleApi<{ error?: { code: string; message: string } }>(
+          cookies[persona],
+          route.method,
+          route.path(),
+          route.body,
+        );
         const want = expected[persona] === "ok" ? route.ok : expected[persona];
         expect(res.status).toBe(want);
         expect(res.headers.get("cache-control")).toContain("no-store");
@@ -43,7 +48,9 @@ describe("members and activity: permissions checked on the server for every rout
   }
 
   it("a plain member can neither lock nor remove anyone (403, member intact)", async () => {
-    expect((await consoleApi(cookies.member, "PATCH", `/api/organizations/${org.orgId}/members/${memberId}`, { locked: true })).status).toBe(403);
+    expect(
+      (await consoleApi(cookies.member, "PATCH", `/api/organizations/${org.orgId}/members/${memberId}`, { locked: true })).status,
+    ).toBe(403);
     expect((await consoleApi(cookies.member, "DELETE", `/api/organizations/${org.orgId}/members/${memberId}`)).status).toBe(403);
     expect(await db.member.findUniqueOrThrow({ where: { id: memberId } })).toMatchObject({ locked: false });
   });
@@ -57,7 +64,13 @@ describe("members and activity: permissions checked on the server for every rout
   });
 
   it("refuses cross-site writes (no Origin of ours)", async () => {
-    const res = await consoleApi(cookies.owner, "PATCH", `/api/organizations/${org.orgId}/members/${memberId}`, { locked: true }, { Origin: "https://evil.example" });
+    const res = await consoleApi(
+      cookies.owner,
+      "PATCH",
+      `/api/organizations/${org.orgId}/members/${memberId}`,
+      { locked: true },
+      { Origin: "https://evil.example" },
+    );
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: "csrf" } });
   });

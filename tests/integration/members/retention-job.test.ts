@@ -22,15 +22,21 @@ interface Run {
 /** `npm run jobs -- --once` against a database, as an operator or a cron entry runs it. */
 function runJobsOnce(databaseUrl: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile("npm", ["run", "--silent", "jobs", "--", "--once"], { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      "npm",
+      ["run", "--silent", "jobs", "--", "--once"],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 const day = 24;
-const details = async (orgId: string) => (await db.auditEvent.findMany({ where: { organizationId: orgId }, orderBy: { createdAt: "asc" } })).map((e) => e.detail);
+const details = async (orgId: string) =>
+  (await db.auditEvent.findMany({ where: { organizationId: orgId }, orderBy: { createdAt: "asc" } })).map((e) => e.detail);
 
 describe("audit retention job", () => {
   it("reads prune nothing; the job deletes events past retention and keeps the rest", async () => {

@@ -35,7 +35,8 @@ async function serve(label: string, env: Record<string, string>) {
 
 const exitOf = (server: RunningServer) =>
   new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve({ code: server.process.exitCode, signal: server.process.signalCode });
+    if (server.process.exitCode !== null || server.process.signalCode !== null)
+      return resolve({ code: server.process.exitCode, signal: server.process.signalCode });
     server.process.once("exit", (code, signal) => resolve({ code, signal }));
   });
 
@@ -80,7 +81,10 @@ describe("graceful shutdown", () => {
   it("SIGTERM: no new connections, /api/ready 503, the request in flight completes 201, exit 0", async () => {
     const { server, hostname, port, log } = await serve("drain", { SHUTDOWN_GRACE_SECONDS: "20" });
     expect((await fetch(`${server.baseUrl}/api/ready`)).status).toBe(200);
-    const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `in.flight.${Date.now()}@contoso.example` });
+    const body = JSON.stringify({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: `in.flight.${Date.now()}@contoso.example`,
+    });
     const { socket, received } = await rawConnection(hostname, port);
     socket.write(slowScimPost(hostname, port, body) + body.slice(0, 10));
     await sleep(500); // the server has the request's headers and part of its body

@@ -57,42 +57,54 @@ describe("GET /api/health and /api/ready", () => {
   const onPostgres = postgres ? it : () => undefined;
   const onSqlite = postgres ? () => undefined : it;
 
-  onPostgres("PostgreSQL cut: /api/ready 503 with a reason, /api/health still 200, then 200 again by itself", async () => {
-    const target = new URL(databaseUrl);
-    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    try {
-      const server = await startServer({ databaseUrl: proxy.rewrite(databaseUrl), logFile: path.join(dir, "pg.log") });
+  onPostgres(
+    "PostgreSQL cut: /api/ready 503 with a reason, /api/health still 200, then 200 again by itself",
+    async () => {
+      const target = new URL(databaseUrl);
+      const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+      try {
+        const server = await startServer({ databaseUrl: proxy.rewrite(databaseUrl), logFile: path.join(dir, "pg.log") });
+        servers.push(server);
+        expect((await get(server.baseUrl, "/api/ready")).status).toBe(200);
+        await proxy.cut();
+        const down = await get(server.baseUrl, "/api/ready");
+        expect(down.status).toBe(503);
+        expect(JSON.parse(down.text)).toEqual({
+          status: "unavailable",
+          reason: "database_unavailable",
+          message: "The database did not answer in time.",
+        });
+        expect((await get(server.baseUrl, "/api/health")).status).toBe(200);
+        await proxy.restore();
+        expect(await eventually(server.baseUrl, 200)).toBe(200);
+      } finally {
+        await proxy.close();
+      }
+    },
+    90_000,
+  );
+
+  onSqlite(
+    "SQLite locked by another process: /api/ready 503, /api/health still 200, then 200 again by itself",
+    async () => {
+      const file = path.join(dir, "private.db");
+      const shared = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+      shared.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+      shared.close();
+      const server = await startServer({ databaseUrl: `file:${file}`, logFile: path.join(dir, "sqlite.log") });
       servers.push(server);
       expect((await get(server.baseUrl, "/api/ready")).status).toBe(200);
-      await proxy.cut();
-      const down = await get(server.baseUrl, "/api/ready");
-      expect(down.status).toBe(503);
-      expect(JSON.parse(down.text)).toEqual({ status: "unavailable", reason: "database_unavailable", message: "The database did not answer in time." });
-      expect((await get(server.baseUrl, "/api/health")).status).toBe(200);
-      await proxy.restore();
+      const lock = await lockSqliteFile(file);
+      try {
+        const down = await get(server.baseUrl, "/api/ready");
+        expect(down.status).toBe(503);
+        expect(JSON.parse(down.text)).toMatchObject({ status: "unavailable", reason: "database_unavailable" });
+        expect((await get(server.baseUrl, "/api/health")).status).toBe(200);
+      } finally {
+        await lock.release();
+      }
       expect(await eventually(server.baseUrl, 200)).toBe(200);
-    } finally {
-      await proxy.close();
-    }
-  }, 90_000);
-
-  onSqlite("SQLite locked by another process: /api/ready 503, /api/health still 200, then 200 again by itself", async () => {
-    const file = path.join(dir, "private.db");
-    const shared = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
-    shared.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-    shared.close();
-    const server = await startServer({ databaseUrl: `file:${file}`, logFile: path.join(dir, "sqlite.log") });
-    servers.push(server);
-    expect((await get(server.baseUrl, "/api/ready")).status).toBe(200);
-    const lock = await lockSqliteFile(file);
-    try {
-      const down = await get(server.baseUrl, "/api/ready");
-      expect(down.status).toBe(503);
-      expect(JSON.parse(down.text)).toMatchObject({ status: "unavailable", reason: "database_unavailable" });
-      expect((await get(server.baseUrl, "/api/health")).status).toBe(200);
-    } finally {
-      await lock.release();
-    }
-    expect(await eventually(server.baseUrl, 200)).toBe(200);
-  }, 90_000);
+    },
+    90_000,
+  );
 });

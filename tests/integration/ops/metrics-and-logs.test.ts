@@ -42,7 +42,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "scim-ops-"));
   org = await createOrganization();
   token = await enableScimWithToken(org);
-  server = await startServer({ databaseUrl: inject("databaseUrl"), logFile: path.join(dir, "server.log"), env: { METRICS_TOKEN, TRUST_PROXY: "1", LOG_LEVEL: "info" } });
+  server = await startServer({
+    databaseUrl: inject("databaseUrl"),
+    logFile: path.join(dir, "server.log"),
+    env: { METRICS_TOKEN, TRUST_PROXY: "1", LOG_LEVEL: "info" },
+  });
   scim = new ScimClientAt(org.orgId, token, server.baseUrl);
 });
 afterAll(async () => {
@@ -71,20 +75,30 @@ describe("GET /metrics", () => {
     expect((await scim.request("POST", "/Users", { userName: "dup.metrics@contoso.example" })).status).toBe(201);
     expect((await scim.request("POST", "/Users", { userName: "dup.metrics@contoso.example" })).status).toBe(409);
     expect((await scim.request("GET", "/ServiceProviderConfig")).status).toBe(200);
-    expect((await fetch(`${scim.base}/Users`, { headers: { Authorization: "Bearer scim_not-a-real-token-0123456789abcdefghijklmnop" } })).status).toBe(401);
+    expect(
+      (await fetch(`${scim.base}/Users`, { headers: { Authorization: "Bearer scim_not-a-real-token-0123456789abcdefghijklmnop" } })).status,
+    ).toBe(401);
     expect((await fetch(`${scim.base}/Users`)).status).toBe(401);
     const cookie = await signIn(org.owner.email, org.owner.password, server.baseUrl);
     expect((await consoleApiAt(server.baseUrl, cookie, "GET", `/api/organizations/${org.orgId}/members`)).status).toBe(200);
 
     const { text } = await scrape(`Bearer ${METRICS_TOKEN}`);
-    const value = (line: string) => Number(text.split("\n").find((l) => l.startsWith(line + " "))?.split(" ")[1] ?? NaN);
+    const value = (line: string) =>
+      Number(
+        text
+          .split("\n")
+          .find((l) => l.startsWith(line + " "))
+          ?.split(" ")[1] ?? NaN,
+      );
     expect(value('scim_requests_total{method="GET",resource="Users",status="200",scim_type=""}')).toBeGreaterThanOrEqual(1);
     expect(value('scim_requests_total{method="POST",resource="Users",status="409",scim_type="uniqueness"}')).toBeGreaterThanOrEqual(1);
     expect(value('scim_requests_total{method="GET",resource="ServiceProviderConfig",status="200",scim_type=""}')).toBeGreaterThanOrEqual(1);
     expect(value('scim_request_duration_seconds_count{method="POST",resource="Users"}')).toBeGreaterThanOrEqual(2);
     expect(value(`scim_auth_failures_total{reason="unknown",organization_id="${org.orgId}"}`)).toBeGreaterThanOrEqual(1);
     expect(value(`scim_auth_failures_total{reason="missing",organization_id="${org.orgId}"}`)).toBeGreaterThanOrEqual(1);
-    expect(value('console_api_requests_total{method="GET",route="/api/organizations/[orgId]/members",status="200"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      value('console_api_requests_total{method="GET",route="/api/organizations/[orgId]/members",status="200"}'),
+    ).toBeGreaterThanOrEqual(1);
     // A fresh token is valid for a year.
     const days = value(`scim_token_next_expiry_days{organization_id="${org.orgId}"}`);
     expect(days).toBeGreaterThan(360);
@@ -117,7 +131,13 @@ describe("GET /metrics", () => {
     // 900 distinct URLs: a handful of new series (404s, auth failures, 429s), never one per URL.
     expect(count(after.text) - count(before.text)).toBeLessThan(12);
     for (const junk of junks) expect(after.text).not.toContain(junk);
-    expect(Number(series(after.text, "rate_limited_total").find((l) => l.includes('limiter="scim_address"'))?.split(" ")[1])).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(
+        series(after.text, "rate_limited_total")
+          .find((l) => l.includes('limiter="scim_address"'))
+          ?.split(" ")[1],
+      ),
+    ).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });
 
@@ -127,7 +147,15 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     expect(reqId).toMatch(/^[0-9a-f-]{36}$/);
     const line = await untilLogged((l) => l.reqId === reqId);
-    expect(line).toMatchObject({ level: "info", msg: "request", face: "scim", method: "GET", route: "/scim/v2/[orgId]/Users", orgId: org.orgId, status: 200 });
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "request",
+      face: "scim",
+      method: "GET",
+      route: "/scim/v2/[orgId]/Users",
+      orgId: org.orgId,
+      status: 200,
+    });
     // The same envelope as pino's other lines (lib/ops/logger.ts writes request lines itself).
     expect(Object.keys(line ?? {}).slice(0, 3)).toEqual(["level", "time", "pid"]);
     expect(line).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), pid: expect.any(Number) });
@@ -138,22 +166,36 @@ describe("request log", () => {
     const sent = "proxy-4bf92f3577b34da6a3ce929d0e0e4736";
     const res = await scim.request("GET", "/Users?count=1", undefined, { headers: { "X-Request-Id": sent } });
     expect(res.headers.get("x-request-id")).toBe(sent);
-    const odd = await scim.request("GET", "/Users?count=1", undefined, { headers: { "X-Request-Id": "has spaces and \"quotes\"" } });
+    const odd = await scim.request("GET", "/Users?count=1", undefined, { headers: { "X-Request-Id": 'has spaces and "quotes"' } });
     expect(odd.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("generates the request id when no proxy is trusted (TRUST_PROXY=0)", async () => {
-    const res = await fetch(`${baseUrl()}/scim/v2/${org.orgId}/Users`, { headers: { Authorization: `Bearer ${token}`, "X-Request-Id": "from-the-client" } });
+    const res = await fetch(`${baseUrl()}/scim/v2/${org.orgId}/Users`, {
+      headers: { Authorization: `Bearer ${token}`, "X-Request-Id": "from-the-client" },
+    });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("never writes a token, an Authorization header, a password, a client secret or a SAML response", async () => {
     const fakeToken = "scim_FAKEfakeFAKEfake0123456789abcdefghijklmnopq";
-    const secrets = [token, fakeToken, "hunter2-Correct-Horse", org.owner.password, "oidc-client-secret-value-42", "PHNhbWxwOlJlc3BvbnNlIHNlY3JldA", "dXNlcjpwYXNzd29yZC1iYXNpYw"];
+    const secrets = [
+      token,
+      fakeToken,
+      "hunter2-Correct-Horse",
+      org.owner.password,
+      "oidc-client-secret-value-42",
+      "PHNhbWxwOlJlc3BvbnNlIHNlY3JldA",
+      "dXNlcjpwYXNzd29yZC1iYXNpYw",
+    ];
     // The valid token in its header, on every face.
     await scim.request("GET", "/Users");
     await scim.request("GET", `/Users?filter=${encodeURIComponent(`userName eq "${fakeToken}"`)}&access_token=${fakeToken}`);
-    await scim.request("POST", "/Users", { userName: `${fakeToken}@contoso.example`, password: "hunter2-Correct-Horse", externalId: fakeToken });
+    await scim.request("POST", "/Users", {
+      userName: `${fakeToken}@contoso.example`,
+      password: "hunter2-Correct-Horse",
+      externalId: fakeToken,
+    });
     await scim.request("POST", "/Users", "{ not json " + fakeToken, { rawBody: `{"userName": "${fakeToken}` });
     await scim.request("GET", `/${fakeToken}`);
     await fetch(`${server.baseUrl}/scim/v2/${fakeToken}/Users`, { headers: { Authorization: `Bearer ${fakeToken}` } });
@@ -162,11 +204,17 @@ describe("request log", () => {
     await signIn(org.owner.email, "hunter2-Correct-Horse", server.baseUrl);
     const cookie = await signIn(org.owner.email, org.owner.password, server.baseUrl);
     // Secrets in console API bodies and queries (a client secret, a SAML response).
-    await consoleApiAt(server.baseUrl, cookie, "POST", `/api/organizations/${org.orgId}/scim/disable?client_secret=oidc-client-secret-value-42`, {
-      confirm: "no",
-      clientSecret: "oidc-client-secret-value-42",
-      SAMLResponse: "PHNhbWxwOlJlc3BvbnNlIHNlY3JldA",
-    });
+    await consoleApiAt(
+      server.baseUrl,
+      cookie,
+      "POST",
+      `/api/organizations/${org.orgId}/scim/disable?client_secret=oidc-client-secret-value-42`,
+      {
+        confirm: "no",
+        clientSecret: "oidc-client-secret-value-42",
+        SAMLResponse: "PHNhbWxwOlJlc3BvbnNlIHNlY3JldA",
+      },
+    );
     await fetch(`${server.baseUrl}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Bearer ${token}` },
@@ -176,7 +224,9 @@ describe("request log", () => {
     const created = await consoleApiAt<{ token: string }>(server.baseUrl, cookie, "POST", `/api/organizations/${org.orgId}/scim/tokens`);
     expect(created.status).toBe(201);
     secrets.push(created.body.token);
-    expect(await untilLogged((l) => l.msg === "request" && l.route === "/api/organizations/[orgId]/scim/tokens" && l.status === 201)).toBeDefined();
+    expect(
+      await untilLogged((l) => l.msg === "request" && l.route === "/api/organizations/[orgId]/scim/tokens" && l.status === 201),
+    ).toBeDefined();
 
     const log = readFileSync(path.join(dir, "server.log"), "utf8");
     expect(log.length).toBeGreaterThan(0);
@@ -184,6 +234,8 @@ describe("request log", () => {
     expect(log).not.toMatch(/authorization/i);
     // Every request above has its line.
     expect(logLines().filter((l) => l.msg === "request" && l.face === "auth").length).toBeGreaterThanOrEqual(4);
-    expect(logLines().some((l) => l.msg === "request" && l.route === "/api/organizations/[orgId]/scim/tokens" && l.status === 201)).toBe(true);
+    expect(logLines().some((l) => l.msg === "request" && l.route === "/api/organizations/[orgId]/scim/tokens" && l.status === 201)).toBe(
+      true,
+    );
   });
 });

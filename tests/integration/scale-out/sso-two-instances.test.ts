@@ -23,7 +23,10 @@ describe("SSO on two instances", () => {
   let org: SsoOrg;
 
   beforeAll(async () => {
-    second = await startServer({ databaseUrl: inject("databaseUrl"), logFile: path.join(mkdtempSync(path.join(tmpdir(), "sso-b-")), "server.log") });
+    second = await startServer({
+      databaseUrl: inject("databaseUrl"),
+      logFile: path.join(mkdtempSync(path.join(tmpdir(), "sso-b-")), "server.log"),
+    });
     a = baseUrl();
     b = second.baseUrl;
     key = await signingKey("idp-scale");
@@ -37,7 +40,8 @@ describe("SSO on two instances", () => {
     const u = urlsOf(org.orgId, base);
     return signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId, key, inResponseTo });
   };
-  const orgsAt = async (base: string, cookie: string | null) => consoleApiAt<{ organizations?: { id: string }[] }>(base, cookie, "GET", "/api/organizations");
+  const orgsAt = async (base: string, cookie: string | null) =>
+    consoleApiAt<{ organizations?: { id: string }[] }>(base, cookie, "GET", "/api/organizations");
 
   it("a session from instance A, locked through instance B, is refused by A at once", async () => {
     const name = `scale-${Date.now()}@acme.test`;

@@ -28,7 +28,10 @@ describe("two app instances on one database", () => {
   let token: string;
 
   beforeAll(async () => {
-    second = await startServer({ databaseUrl: inject("databaseUrl"), logFile: path.join(mkdtempSync(path.join(tmpdir(), "scim-b-")), "server.log") });
+    second = await startServer({
+      databaseUrl: inject("databaseUrl"),
+      logFile: path.join(mkdtempSync(path.join(tmpdir(), "scim-b-")), "server.log"),
+    });
     a = baseUrl();
     b = second.baseUrl;
     org = await createOrganization();
@@ -39,7 +42,11 @@ describe("two app instances on one database", () => {
   it("concurrent 'generate token' clicks through both instances never make three active tokens", async () => {
     const [ca, cb] = await Promise.all([signIn(org.owner.email, org.owner.password, a), signIn(org.owner.email, org.owner.password, b)]);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? consoleApiAt(b, cb, "POST", `/api/organizations/${org.orgId}/scim/tokens`) : consoleApiAt(a, ca, "POST", `/api/organizations/${org.orgId}/scim/tokens`))),
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2
+          ? consoleApiAt(b, cb, "POST", `/api/organizations/${org.orgId}/scim/tokens`)
+          : consoleApiAt(a, ca, "POST", `/api/organizations/${org.orgId}/scim/tokens`),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
@@ -47,7 +54,12 @@ describe("two app instances on one database", () => {
   });
 
   it("the same userName POSTed concurrently to both instances makes exactly one member", async () => {
-    const user = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `race-${Date.now()}@contoso.com`, name: { givenName: "Race", familyName: "Condition" }, active: true };
+    const user = {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: `race-${Date.now()}@contoso.com`,
+      name: { givenName: "Race", familyName: "Condition" },
+      active: true,
+    };
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => scim(i % 2 ? b : a, org.orgId, token, "POST", "/Users", user)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -58,7 +70,10 @@ describe("two app instances on one database", () => {
   });
 
   it("a token deleted through one instance is refused by the other on its very next request", async () => {
-    const extra = await db.scimToken.findFirstOrThrow({ where: { organizationId: org.orgId, deletedAt: null }, orderBy: { createdAt: "asc" } });
+    const extra = await db.scimToken.findFirstOrThrow({
+      where: { organizationId: org.orgId, deletedAt: null },
+      orderBy: { createdAt: "asc" },
+    });
     expect((await scim(b, org.orgId, token, "GET", "/Users?count=1")).status).toBe(200);
     const cookie = await signIn(org.owner.email, org.owner.password, a);
     expect((await consoleApiAt(a, cookie, "DELETE", `/api/organizations/${org.orgId}/scim/tokens/${extra.id}`)).status).toBe(200);
@@ -73,11 +88,18 @@ describe("two app instances on one database", () => {
     const cookieB = await signIn(fresh.iam.email, fresh.iam.password, b);
     expect((await consoleApiAt(b, cookieB, "GET", `/api/organizations/${fresh.orgId}/scim`)).status).toBe(200);
     // The IdP claims the IAM manager by userName (adoption), then deactivates them.
-    const created = await scim(a, fresh.orgId, t, "POST", "/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: fresh.iam.email, active: true });
+    const created = await scim(a, fresh.orgId, t, "POST", "/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: fresh.iam.email,
+      active: true,
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     expect(id).toBe(fresh.iam.memberId);
-    const patched = await scim(a, fresh.orgId, t, "PATCH", `/Users/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+    const patched = await scim(a, fresh.orgId, t, "PATCH", `/Users/${id}`, {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    });
     expect(patched.status).toBe(200);
     expect((await consoleApiAt(b, cookieB, "GET", `/api/organizations/${fresh.orgId}/scim`)).status).toBe(403);
     expect(await signIn(fresh.iam.email, fresh.iam.password, b)).toBeNull();

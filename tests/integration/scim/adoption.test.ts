@@ -17,7 +17,12 @@ describe("adoption of pre-existing members", () => {
     expect((await scim.get(`/Users/${memberId}`)).status).toBe(404);
     expect((await scim.findByUserName(org.owner.email)).body.totalResults).toBe(0);
 
-    const res = await scim.post("/Users", { userName: userName.toUpperCase(), name: { givenName: "Alicia", familyName: "Martin" }, emails: [{ value: "alicia@contoso.example", type: "work", primary: true }], externalId: "ext-1" });
+    const res = await scim.post("/Users", {
+      userName: userName.toUpperCase(),
+      name: { givenName: "Alicia", familyName: "Martin" },
+      emails: [{ value: "alicia@contoso.example", type: "work", primary: true }],
+      externalId: "ext-1",
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: memberId, userName: userName.toUpperCase(), name: { givenName: "Alicia" }, externalId: "ext-1" });
     expect(await db.member.findUniqueOrThrow({ where: { id: memberId }, include: { emails: true } })).toMatchObject({
@@ -29,7 +34,9 @@ describe("adoption of pre-existing members", () => {
       emails: [expect.objectContaining({ valueLower: "alicia@contoso.example", type: "work", primary: true })],
       version: 2,
     });
-    expect((await eventsOf(org.orgId, "scim.user.adopted")).map((e) => [e.targetId, e.targetLabel])).toEqual([[memberId, userName.toUpperCase()]]);
+    expect((await eventsOf(org.orgId, "scim.user.adopted")).map((e) => [e.targetId, e.targetLabel])).toEqual([
+      [memberId, userName.toUpperCase()],
+    ]);
 
     // Now it is the IdP's: listed, and a second POST is a duplicate.
     expect((await scim.findByUserName(userName)).body.Resources[0].id).toBe(memberId);
@@ -51,7 +58,11 @@ describe("adoption of pre-existing members", () => {
 describe("the organization owner", () => {
   it("can be adopted, but not locked or deleted through SCIM", async () => {
     const { org, scim } = await scimOrg();
-    const adopted = await scim.post("/Users", { userName: org.owner.email, name: { givenName: "Olivia", familyName: "Owner" }, active: true });
+    const adopted = await scim.post("/Users", {
+      userName: org.owner.email,
+      name: { givenName: "Olivia", familyName: "Owner" },
+      active: true,
+    });
     expect(adopted.status).toBe(201);
     expect(adopted.body.id).toBe(org.owner.memberId);
     const id = org.owner.memberId;
@@ -85,7 +96,9 @@ describe("concurrency", () => {
   it("concurrent POSTs of one userName create exactly one member", async () => {
     const { org, scim } = await scimOrg();
     const userName = uniqueUserName("race");
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => scim.post("/Users", { userName: i % 2 ? userName : userName.toUpperCase() })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => scim.post("/Users", { userName: i % 2 ? userName : userName.toUpperCase() })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.scimType === "uniqueness")).toBe(true);
     expect(await db.member.count({ where: { organizationId: org.orgId, userNameLower: userName.toLowerCase() } })).toBe(1);
@@ -107,7 +120,9 @@ describe("concurrency", () => {
     const created = await scim.post("/Users", { userName: uniqueUserName("patchrace") });
     const id = created.body.id as string;
     const results = await Promise.all(
-      ["a", "b", "c", "d"].map((v) => scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value: `${v}@x.example`, type: v }] }])),
+      ["a", "b", "c", "d"].map((v) =>
+        scim.patch(`/Users/${id}`, [{ op: "add", path: "emails", value: [{ value: `${v}@x.example`, type: v }] }]),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const final = await scim.get(`/Users/${id}`);

@@ -42,7 +42,9 @@ describe("SCIM authentication", () => {
       ["DELETE", "/Users/x"],
       ["GET", "/Nope"],
     ] as const) {
-      const res = await a.scim.request(method, path, method === "GET" || method === "DELETE" ? undefined : { userName: "x" }, { token: null });
+      const res = await a.scim.request(method, path, method === "GET" || method === "DELETE" ? undefined : { userName: "x" }, {
+        token: null,
+      });
       expect(res.status, `${method} ${path}`).toBe(401);
     }
   });

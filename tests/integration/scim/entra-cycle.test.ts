@@ -54,7 +54,13 @@ describe.each([
     // Initial cycle: 0 results → POST → 201 with Location and the full resource.
     const created = await matchOrCreate(scim, sent, flag.slice(1));
     const id = created.id as string;
-    expect(created).toMatchObject({ userName: sent.userName, externalId: sent.externalId, active: true, emails: sent.emails, name: sent.name });
+    expect(created).toMatchObject({
+      userName: sent.userName,
+      externalId: sent.externalId,
+      active: true,
+      emails: sent.emails,
+      name: sent.name,
+    });
     expect(created).not.toHaveProperty("roles");
     expect(created).not.toHaveProperty("title");
     expect(created.meta).toMatchObject({ resourceType: "User", location: `${scim.base}/Users/${id}`, version: 'W/"1"' });
@@ -77,13 +83,19 @@ describe.each([
     expect(res.body.emails).toEqual([{ primary: true, type: "work", value: "updatedEmail@contoso.com" }]);
     expect(res.body.phoneNumbers).toEqual([{ type: "mobile", value: "+1 555 0100" }]);
     expect(res.body.addresses).toEqual([{ type: "work", locality: "Arlington" }]);
-    expect(res.body[ENT]).toEqual({ department: "Retail", manager: { value: manager.id, $ref: `${scim.base}/Users/${manager.id}`, displayName: "Grace Hopper" } });
+    expect(res.body[ENT]).toEqual({
+      department: "Retail",
+      manager: { value: manager.id, $ref: `${scim.base}/Users/${manager.id}`, displayName: "Grace Hopper" },
+    });
     expect(res.body.meta.version).toBe('W/"2"');
 
     // Attribute update, aadOptscim062020 style: path-less op with dotted and URN keys.
     res = await scim.patch(q(`/Users/${id}`), [
       { op: "replace", path: 'emails[type eq "work"].value', value: "Test@contoso.com" },
-      { op: "replace", value: { displayName: "Bjfe", "name.givenName": "Kkom", "name.familyName": "Unua", [`${ENT}:employeeNumber`]: "Aklq" } },
+      {
+        op: "replace",
+        value: { displayName: "Bjfe", "name.givenName": "Kkom", "name.familyName": "Unua", [`${ENT}:employeeNumber`]: "Aklq" },
+      },
     ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: "Bjfe", name: { formatted: "Grace Hopper", givenName: "Kkom", familyName: "Unua" } });
@@ -131,17 +143,26 @@ describe.each([
     expect(await db.memberEmail.count({ where: { memberId: id } })).toBe(0);
 
     const actions = (await eventsOf(org.orgId)).filter((e) => e.targetId === id).map((e) => e.action);
-    expect(actions).toEqual(["scim.user.created", "scim.user.updated", "scim.user.updated", "scim.user.locked", "scim.user.unlocked", "scim.user.deleted"]);
+    expect(actions).toEqual([
+      "scim.user.created",
+      "scim.user.updated",
+      "scim.user.updated",
+      "scim.user.locked",
+      "scim.user.unlocked",
+      "scim.user.deleted",
+    ]);
     const tokenEvents = (await eventsOf(org.orgId)).filter((e) => e.action.startsWith("scim.user."));
     expect(tokenEvents.every((e) => e.actorType === "token" && e.actorLabel?.startsWith("scim_") && e.actorLabel.length === 11)).toBe(true);
   });
 
-  it("a user without a work email gets one from emails[type eq \"work\"].value", async () => {
+  it('a user without a work email gets one from emails[type eq "work"].value', async () => {
     const { scim } = await scimOrg();
     const { emails: _emails, ...body } = entraUser(uniqueUserName("noemail"));
     const created = await scim.post(q("/Users"), body);
     expect(created.status).toBe(201);
-    const res = await scim.patch(q(`/Users/${created.body.id}`), [{ op: flag ? "replace" : "Replace", path: 'emails[type eq "work"].value', value: "new@contoso.com" }]);
+    const res = await scim.patch(q(`/Users/${created.body.id}`), [
+      { op: flag ? "replace" : "Replace", path: 'emails[type eq "work"].value', value: "new@contoso.com" },
+    ]);
     expect(res.status).toBe(200);
     expect(res.body.emails).toEqual([{ type: "work", value: "new@contoso.com", primary: true }]);
     const filtered = await scim.get(`/Users?filter=${encodeURIComponent('emails[type eq "work"].value eq "NEW@contoso.com"')}`);

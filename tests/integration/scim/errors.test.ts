@@ -20,17 +20,30 @@ describe("SCIM errors", () => {
 
   beforeAll(async () => {
     ctx = await scimOrg();
-    const res = await ctx.scim.post("/Users", { userName: "Existing.User@contoso.example", emails: [{ value: "e@contoso.example", type: "work" }] });
+    const res = await ctx.scim.post("/Users", {
+      userName: "Existing.User@contoso.example",
+      emails: [{ value: "e@contoso.example", type: "work" }],
+    });
     userId = res.body.id as string;
   });
 
   it.each<[string, () => Promise<ScimResult>, number, string?]>([
     ["malformed JSON", () => ctx.scim.request("POST", "/Users", undefined, { rawBody: '{"userName": ' }), 400, "invalidSyntax"],
-    ["an empty body", () => ctx.scim.request("POST", "/Users", undefined, { rawBody: "" , contentType: "application/scim+json" }), 400, "invalidSyntax"],
+    [
+      "an empty body",
+      () => ctx.scim.request("POST", "/Users", undefined, { rawBody: "", contentType: "application/scim+json" }),
+      400,
+      "invalidSyntax",
+    ],
     ["a JSON array", () => ctx.scim.post("/Users", [{ userName: "x" }]), 400, "invalidSyntax"],
     ["a missing userName", () => ctx.scim.post("/Users", { name: { givenName: secret } }), 400, "invalidValue"],
     ["a userName that is not a string", () => ctx.scim.post("/Users", { userName: 12 }), 400, "invalidValue"],
-    ["a duplicate userName (case-insensitive)", () => ctx.scim.post("/Users", { userName: "existing.user@CONTOSO.example" }), 409, "uniqueness"],
+    [
+      "a duplicate userName (case-insensitive)",
+      () => ctx.scim.post("/Users", { userName: "existing.user@CONTOSO.example" }),
+      409,
+      "uniqueness",
+    ],
     ["an unknown id", () => ctx.scim.get("/Users/00000000-0000-0000-0000-000000000000"), 404, undefined],
     ["a malformed id", () => ctx.scim.get("/Users/%E2%9C%93%20'%22;--"), 404, undefined],
     ["PUT of an unknown id", () => ctx.scim.put("/Users/nope", { userName: "x" }), 404, undefined],
@@ -39,16 +52,36 @@ describe("SCIM errors", () => {
     ["an unsupported filter", () => ctx.scim.get(`/Users?filter=${encodeURIComponent('title eq "x"')}`), 400, "invalidFilter"],
     ["a malformed filter", () => ctx.scim.get(`/Users?filter=${encodeURIComponent('userName eq "x" and')}`), 400, "invalidFilter"],
     ["a remove without path", () => ctx.scim.patch(`/Users/${userId}`, [{ op: "remove" }]), 400, "noTarget"],
-    ["a remove of a missing target", () => ctx.scim.patch(`/Users/${userId}`, [{ op: "remove", path: 'emails[type eq "home"]' }]), 400, "noTarget"],
-    ["a PATCH without Operations", () => ctx.scim.request("PATCH", `/Users/${userId}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"] }), 400, "invalidSyntax"],
+    [
+      "a remove of a missing target",
+      () => ctx.scim.patch(`/Users/${userId}`, [{ op: "remove", path: 'emails[type eq "home"]' }]),
+      400,
+      "noTarget",
+    ],
+    [
+      "a PATCH without Operations",
+      () => ctx.scim.request("PATCH", `/Users/${userId}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"] }),
+      400,
+      "invalidSyntax",
+    ],
     ["an unknown PATCH op", () => ctx.scim.patch(`/Users/${userId}`, [{ op: "move", path: "title", value: "x" }]), 400, "invalidSyntax"],
-    ["a malformed PATCH path", () => ctx.scim.patch(`/Users/${userId}`, [{ op: "add", path: "emails[type", value: "x" }]), 400, "invalidPath"],
+    [
+      "a malformed PATCH path",
+      () => ctx.scim.patch(`/Users/${userId}`, [{ op: "add", path: "emails[type", value: "x" }]),
+      400,
+      "invalidPath",
+    ],
     ["an unknown endpoint", () => ctx.scim.get("/Nope"), 404, undefined],
     ["the base URL itself", () => ctx.scim.get(""), 404, undefined],
     ["a path under a user", () => ctx.scim.get(`/Users/${userId}/extra`), 404, undefined],
     ["POST on a user", () => ctx.scim.post(`/Users/${userId}`, { userName: "x" }), 405, undefined],
     ["POST /Groups without displayName", () => ctx.scim.post("/Groups", { members: [] }), 400, "invalidValue"],
-    ["PATCH of an unknown group", () => ctx.scim.patch("/Groups/g1", [{ op: "add", path: "members", value: [{ value: "x" }] }]), 404, undefined],
+    [
+      "PATCH of an unknown group",
+      () => ctx.scim.patch("/Groups/g1", [{ op: "add", path: "members", value: [{ value: "x" }] }]),
+      404,
+      undefined,
+    ],
     ["PUT of an unknown group", () => ctx.scim.put("/Groups/g1", { displayName: "g" }), 404, undefined],
     ["DELETE of an unknown group", () => ctx.scim.delete("/Groups/g1"), 404, undefined],
     ["POST on a group", () => ctx.scim.post("/Groups/g1", { displayName: "g" }), 405, undefined],
@@ -70,7 +103,14 @@ describe("SCIM errors", () => {
     const rejected = await eventsOf(ctx.org.orgId, "scim.request.rejected");
     expect(rejected.length).toBeGreaterThan(10);
     const last = rejected.at(-1)!;
-    expect(last).toMatchObject({ outcome: "failure", status: 400, actorType: "token", actorLabel: ctx.scim.token.slice(0, 11), detail: "userName is required.", targetLabel: "POST /Users" });
+    expect(last).toMatchObject({
+      outcome: "failure",
+      status: 400,
+      actorType: "token",
+      actorLabel: ctx.scim.token.slice(0, 11),
+      detail: "userName is required.",
+      targetLabel: "POST /Users",
+    });
     const all = JSON.stringify(await eventsOf(ctx.org.orgId));
     expect(all).not.toContain(secret);
     expect(all).not.toContain(ctx.scim.token.slice(11));
@@ -92,7 +132,11 @@ describe("what the API accepts", () => {
   });
 
   it("application/json, unknown query parameters and unknown attributes are fine", async () => {
-    const res = await ctx.scim.post("/Users?aadOptscim062020&foo=bar", { userName: uniqueUserName("json"), favouriteColour: "blue", "urn:example:ext:1.0:User": { x: 1 } }, { contentType: "application/json" });
+    const res = await ctx.scim.post(
+      "/Users?aadOptscim062020&foo=bar",
+      { userName: uniqueUserName("json"), favouriteColour: "blue", "urn:example:ext:1.0:User": { x: 1 } },
+      { contentType: "application/json" },
+    );
     expect(res.status).toBe(201);
     expect(res.body).not.toHaveProperty("favouriteColour");
     expect(res.body).not.toHaveProperty("urn:example:ext:1.0:User");

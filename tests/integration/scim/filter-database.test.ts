@@ -16,14 +16,28 @@ describe("co, sw, ew over HTTP: literal characters, case as each attribute says"
     { userName: "Ada_Lovelace@contoso.com", externalId: "ext-2" },
     { userName: "adaXlovelace@contoso.com", externalId: "ext-3" },
     { userName: "back\\slash@contoso.com", externalId: "a\\b" },
-    { userName: "ÉMILE.Zola@contoso.com", name: { givenName: "Émile", familyName: "Zola" }, displayName: "Émile Zola", emails: [{ value: "Émile@Contoso.com", type: "work" }] },
+    {
+      userName: "ÉMILE.Zola@contoso.com",
+      name: { givenName: "Émile", familyName: "Zola" },
+      displayName: "Émile Zola",
+      emails: [{ value: "Émile@Contoso.com", type: "work" }],
+    },
     { userName: "_lead@contoso.com" },
   ];
 
   beforeAll(async () => {
     ctx = await scimOrg();
     for (const p of people) expect((await ctx.scim.post("/Users", p)).status).toBe(201);
-    for (const displayName of ["50%_off", "Émigrés", "back\\slash", "Cloud Admins"]) expect((await ctx.scim.post("/Groups", { schemas: [GROUP], displayName, externalId: displayName === "Cloud Admins" ? "EXT-9" : undefined })).status).toBe(201);
+    for (const displayName of ["50%_off", "Émigrés", "back\\slash", "Cloud Admins"])
+      expect(
+        (
+          await ctx.scim.post("/Groups", {
+            schemas: [GROUP],
+            displayName,
+            externalId: displayName === "Cloud Admins" ? "EXT-9" : undefined,
+          })
+        ).status,
+      ).toBe(201);
   });
 
   const names = async (resource: "Users" | "Groups", filter: string) => {
@@ -109,7 +123,15 @@ describe("a large organization: every filter exact, counted and paged by the dat
         createdAt: new Date(base + i),
       })),
     });
-    await db.memberEmail.createMany({ data: seeded.map((m) => ({ memberId: m.id, value: m.email.value, valueLower: m.email.value.toLowerCase(), type: m.email.type, primary: m.email.primary })) });
+    await db.memberEmail.createMany({
+      data: seeded.map((m) => ({
+        memberId: m.id,
+        value: m.email.value,
+        valueLower: m.email.value.toLowerCase(),
+        type: m.email.type,
+        primary: m.email.primary,
+      })),
+    });
   });
 
   /** Every page of a filter, 200 at a time: the total each page reports, and the ids in order. */
@@ -137,7 +159,7 @@ describe("a large organization: every filter exact, counted and paged by the dat
     ['name.givenName eq "ÏSA"', (m) => lower(m.givenName) === "ïsa"],
     ['externalId co "EXT-1"', (m) => m.externalId?.includes("EXT-1") ?? false],
     ['externalId sw "ext-2"', (m) => m.externalId?.startsWith("ext-2") ?? false],
-    ['not (externalId pr) and active eq false', (m) => m.externalId === null && m.locked],
+    ["not (externalId pr) and active eq false", (m) => m.externalId === null && m.locked],
     ['userName gt "zoë"', (m) => lower(m.userName) > "zoë"],
     ['emails[type eq "work" and value sw "Strasse"]', (m) => m.email.type === "work" && lower(m.email.value).startsWith("strasse")], // "straße" upper-cased
     ['not (emails[primary eq true]) and userName sw "ada%"', (m) => !m.email.primary && lower(m.userName).startsWith("ada%")],

@@ -6,9 +6,29 @@ import { MAX_RESULTS } from "@/lib/scim/constants";
 import { CORE, ENT, scimOrg, type ScimOrg } from "./scim-client";
 
 const people = [
-  { userName: "Ada_Lovelace@Contoso.com", externalId: "EXT-1", name: { givenName: "Ada", familyName: "Lovelace" }, displayName: "Ada", emails: [{ value: "ada@contoso.com", type: "work", primary: true }, { value: "ada@home.example", type: "home" }], active: true },
-  { userName: "adaXlovelace@contoso.com", externalId: "ext-2", name: { givenName: "Ada", familyName: "Byron" }, emails: [{ value: "byron@contoso.com", type: "home" }], active: false },
-  { userName: "grace.hopper@contoso.com", name: { givenName: "Grace", familyName: "Hopper" }, emails: [{ value: "grace@navy.example", type: "work" }] },
+  {
+    userName: "Ada_Lovelace@Contoso.com",
+    externalId: "EXT-1",
+    name: { givenName: "Ada", familyName: "Lovelace" },
+    displayName: "Ada",
+    emails: [
+      { value: "ada@contoso.com", type: "work", primary: true },
+      { value: "ada@home.example", type: "home" },
+    ],
+    active: true,
+  },
+  {
+    userName: "adaXlovelace@contoso.com",
+    externalId: "ext-2",
+    name: { givenName: "Ada", familyName: "Byron" },
+    emails: [{ value: "byron@contoso.com", type: "home" }],
+    active: false,
+  },
+  {
+    userName: "grace.hopper@contoso.com",
+    name: { givenName: "Grace", familyName: "Hopper" },
+    emails: [{ value: "grace@navy.example", type: "work" }],
+  },
   { userName: "alan%turing@contoso.com", externalId: "ext-3", name: { givenName: "Alan", familyName: "Turing" } },
 ];
 
@@ -41,13 +61,16 @@ describe("GET /Users filters", () => {
     ['userName ne "grace.hopper@contoso.com"', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com"]],
     ['userName sw "ada_"', ["Ada_Lovelace@Contoso.com"]], // "_" is not a wildcard
     ['userName co "%"', ["alan%turing@contoso.com"]],
-    ['userName ew "@CONTOSO.com"', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"]],
+    [
+      'userName ew "@CONTOSO.com"',
+      ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"],
+    ],
     ['userName gt "alan"', ["alan%turing@contoso.com", "grace.hopper@contoso.com"]],
     ['userName le "ada_lovelace@contoso.com"', ["Ada_Lovelace@Contoso.com"]],
     ['externalId eq "EXT-1"', ["Ada_Lovelace@Contoso.com"]],
     ['externalId eq "ext-1"', []], // externalId is case-exact
     ["externalId pr", ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com"]],
-    ['not (externalId pr)', ["grace.hopper@contoso.com"]],
+    ["not (externalId pr)", ["grace.hopper@contoso.com"]],
     ['externalId ne "ext-2"', ["Ada_Lovelace@Contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"]],
     ['name.givenName eq "ADA"', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com"]],
     ['name.familyName sw "hop"', ["grace.hopper@contoso.com"]],
@@ -67,7 +90,10 @@ describe("GET /Users filters", () => {
     ['emails[type eq "work" and value ew "navy.example"]', ["grace.hopper@contoso.com"]],
     ["emails pr", ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "grace.hopper@contoso.com"]],
     ['not (emails[type eq "work"])', ["adaXlovelace@contoso.com", "alan%turing@contoso.com"]],
-    ['meta.created gt "2000-01-01T00:00:00Z"', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"]],
+    [
+      'meta.created gt "2000-01-01T00:00:00Z"',
+      ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "grace.hopper@contoso.com"],
+    ],
     ['meta.lastModified lt "2000-01-01T00:00:00Z"', []],
   ])("%s", async (filter, expected) => {
     expect(await names(filter)).toEqual(expected);
@@ -89,15 +115,28 @@ describe("GET /Users filters", () => {
     expect((await ctx.scim.get("/Users?count=-3")).body).toMatchObject({ totalResults: 4, itemsPerPage: 0, Resources: [] });
     expect((await ctx.scim.get("/Users?count=0")).body).toMatchObject({ totalResults: 4, itemsPerPage: 0, Resources: [] });
     expect((await ctx.scim.get("/Users?startIndex=4&count=10")).body).toMatchObject({ totalResults: 4, startIndex: 4, itemsPerPage: 1 });
-    expect((await ctx.scim.get("/Users?startIndex=99")).body).toMatchObject({ totalResults: 4, startIndex: 99, itemsPerPage: 0, Resources: [] });
+    expect((await ctx.scim.get("/Users?startIndex=99")).body).toMatchObject({
+      totalResults: 4,
+      startIndex: 99,
+      itemsPerPage: 0,
+      Resources: [],
+    });
     expect((await ctx.scim.get("/Users?count=100000")).body.itemsPerPage).toBe(4);
     const filtered = await ctx.scim.get(`/Users?filter=${encodeURIComponent('name.givenName eq "ada"')}&count=1`);
     expect(filtered.body).toMatchObject({ totalResults: 2, itemsPerPage: 1 });
   });
 
   it("attributes and excludedAttributes", async () => {
-    const only = await ctx.scim.get(`/Users?filter=${encodeURIComponent('userName eq "grace.hopper@contoso.com"')}&attributes=userName,name.familyName,emails.value`);
-    expect(only.body.Resources[0]).toEqual({ schemas: [CORE], id: ids["grace.hopper@contoso.com"], userName: "grace.hopper@contoso.com", name: { familyName: "Hopper" }, emails: [{ value: "grace@navy.example" }] });
+    const only = await ctx.scim.get(
+      `/Users?filter=${encodeURIComponent('userName eq "grace.hopper@contoso.com"')}&attributes=userName,name.familyName,emails.value`,
+    );
+    expect(only.body.Resources[0]).toEqual({
+      schemas: [CORE],
+      id: ids["grace.hopper@contoso.com"],
+      userName: "grace.hopper@contoso.com",
+      name: { familyName: "Hopper" },
+      emails: [{ value: "grace@navy.example" }],
+    });
     const without = await ctx.scim.get(`/Users/${ids["grace.hopper@contoso.com"]}?excludedAttributes=emails,meta`);
     expect(without.body).not.toHaveProperty("emails");
     expect(without.body).not.toHaveProperty("meta");
@@ -130,7 +169,13 @@ describe("discovery", () => {
 
   it("ResourceTypes lists User with the Enterprise extension, and Group", async () => {
     const list = await ctx.scim.get("/ResourceTypes");
-    expect(list.body).toMatchObject({ totalResults: 2, Resources: [{ id: "User", endpoint: "/Users", schema: CORE, schemaExtensions: [{ schema: ENT, required: false }] }, { id: "Group", endpoint: "/Groups" }] });
+    expect(list.body).toMatchObject({
+      totalResults: 2,
+      Resources: [
+        { id: "User", endpoint: "/Users", schema: CORE, schemaExtensions: [{ schema: ENT, required: false }] },
+        { id: "Group", endpoint: "/Groups" },
+      ],
+    });
     expect((await ctx.scim.get("/ResourceTypes/User")).body.id).toBe("User");
     expect((await ctx.scim.get("/ResourceTypes/Group")).body.id).toBe("Group");
     expect((await ctx.scim.get("/ResourceTypes/Device")).status).toBe(404);
@@ -141,11 +186,28 @@ describe("discovery", () => {
     expect(list.body.Resources.map((s: { id: string }) => s.id)).toEqual([CORE, ENT, "urn:ietf:params:scim:schemas:core:2.0:Group"]);
     const core = await ctx.scim.get(`/Schemas/${CORE}`);
     const userName = core.body.attributes.find((a: { name: string }) => a.name === "userName");
-    expect(userName).toEqual(expect.objectContaining({ type: "string", required: true, caseExact: false, uniqueness: "server", mutability: "readWrite", returned: "default", multiValued: false }));
+    expect(userName).toEqual(
+      expect.objectContaining({
+        type: "string",
+        required: true,
+        caseExact: false,
+        uniqueness: "server",
+        mutability: "readWrite",
+        returned: "default",
+        multiValued: false,
+      }),
+    );
     const emails = core.body.attributes.find((a: { name: string }) => a.name === "emails");
     expect(emails.subAttributes.map((a: { name: string }) => a.name)).toEqual(["value", "display", "type", "primary"]);
     const ent = await ctx.scim.get(`/Schemas/${ENT}`);
-    expect(ent.body.attributes.map((a: { name: string }) => a.name)).toEqual(["employeeNumber", "costCenter", "organization", "division", "department", "manager"]);
+    expect(ent.body.attributes.map((a: { name: string }) => a.name)).toEqual([
+      "employeeNumber",
+      "costCenter",
+      "organization",
+      "division",
+      "department",
+      "manager",
+    ]);
     expect((await ctx.scim.get("/Schemas/urn:nope")).status).toBe(404);
   });
 });

@@ -55,7 +55,11 @@ describe("Okta cycle", () => {
     // Profile update: GET, change, PUT the whole object back (id, meta, groups included).
     const read = await scim.get(`/Users/${id}`);
     expect(read.status).toBe(200);
-    const put = await scim.put(`/Users/${id}`, { ...read.body, groups: [], name: { givenName: "Tess", familyName: "User" }, title: "Engineer" }, json);
+    const put = await scim.put(
+      `/Users/${id}`,
+      { ...read.body, groups: [], name: { givenName: "Tess", familyName: "User" }, title: "Engineer" },
+      json,
+    );
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ id, name: { givenName: "Tess", familyName: "User" }, title: "Engineer", displayName: "Test User" });
     expect(await db.member.findUniqueOrThrow({ where: { id } })).toMatchObject({ givenName: "Tess", displayName: "Tess User", version: 2 });
@@ -86,7 +90,9 @@ describe("Okta cycle", () => {
     const { scim } = await scimOrg();
     const total = 230;
     for (let i = 0; i < total; i += 10) {
-      const batch = Array.from({ length: Math.min(10, total - i) }, (_, k) => scim.post("/Users", oktaUser(`import.${String(i + k).padStart(3, "0")}@okta.local`), json));
+      const batch = Array.from({ length: Math.min(10, total - i) }, (_, k) =>
+        scim.post("/Users", oktaUser(`import.${String(i + k).padStart(3, "0")}@okta.local`), json),
+      );
       expect((await Promise.all(batch)).every((r) => r.status === 201)).toBe(true);
     }
     const seen: string[] = [];

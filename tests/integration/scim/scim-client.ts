@@ -54,7 +54,8 @@ export class ScimClient {
   get = (path: string, opts?: RequestOptions) => this.request("GET", path, undefined, opts);
   post = (path: string, body: unknown, opts?: RequestOptions) => this.request("POST", path, body, opts);
   put = (path: string, body: unknown, opts?: RequestOptions) => this.request("PUT", path, body, opts);
-  patch = (path: string, Operations: unknown[], opts?: RequestOptions) => this.request("PATCH", path, { schemas: [PATCH_OP], Operations }, opts);
+  patch = (path: string, Operations: unknown[], opts?: RequestOptions) =>
+    this.request("PATCH", path, { schemas: [PATCH_OP], Operations }, opts);
   delete = (path: string, opts?: RequestOptions) => this.request("DELETE", path, undefined, opts);
 
   /** Entra's and Okta's search: `filter=userName eq "x"` with `+` for spaces, as on the wire. */

@@ -43,7 +43,13 @@ export async function provision(org: SsoOrg, userName: string, extra: Record<str
 }
 
 export async function setActive(org: SsoOrg, id: string, active: boolean, base = baseUrl()) {
-  return scimRequest(org, "PATCH", `/Users/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: active }] }, base);
+  return scimRequest(
+    org,
+    "PATCH",
+    `/Users/${id}`,
+    { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: active }] },
+    base,
+  );
 }
 
 export async function saveConnection(org: SsoOrg, body: unknown) {
@@ -60,7 +66,12 @@ export const urlsOf = (orgId: string, base = baseUrl()) => ({
 /** An organization whose SAML IdP is a signing key held by the test (responses via saml-response.ts). */
 export async function samlOrganization(key: { cert: string }, entityId = "https://idp.acme.test/saml"): Promise<SsoOrg> {
   const org = await ssoOrganization();
-  const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { entityId, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] } });
+  const saved = await saveConnection(org, {
+    protocol: "saml",
+    enabled: true,
+    requireSso: false,
+    saml: { entityId, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] },
+  });
   if (saved.status !== 200) throw new Error(`saving the connection failed: ${JSON.stringify(saved.body)}`);
   return org;
 }
@@ -74,7 +85,10 @@ export async function postToAcs(orgId: string, samlResponse: string, base = base
     body: new URLSearchParams({ SAMLResponse: samlResponse }),
   });
   const location = res.headers.get("location") ?? "";
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").find((c) => c.startsWith("next-auth.session-token="));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith("next-auth.session-token="));
   return { status: res.status, location, cookie: cookie ?? null, reason: new URL(location, base).searchParams.get("sso_error") };
 }
 
@@ -93,5 +107,11 @@ export async function startTestSignIn(org: SsoOrg): Promise<{ browser: Browser; 
 /** What the settings page reports after a Test sign-in (the panel's text, tags stripped). */
 export function testReportOf(html: string): string {
   const panel = /<section[^>]*aria-label="Test sign-in result"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
-  return panel.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+  return panel
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -32,7 +32,8 @@ describe("SSO sessions follow the directory", () => {
     return r.cookie;
   };
   const members = (org: SsoOrg, cookie: string | null) => consoleApi(cookie, "GET", `/api/organizations/${org.orgId}/members`);
-  const orgsOf = async (cookie: string | null) => (await consoleApi<{ organizations: { id: string }[] }>(cookie, "GET", "/api/organizations")).body.organizations?.map((o) => o.id);
+  const orgsOf = async (cookie: string | null) =>
+    (await consoleApi<{ organizations: { id: string }[] }>(cookie, "GET", "/api/organizations")).body.organizations?.map((o) => o.id);
 
   it("tenancy: A's IdP asserting the userName of a member of B gets nothing in B", async () => {
     const bob = `bob-${Date.now()}@beta.test`;
@@ -95,13 +96,31 @@ describe("SSO sessions follow the directory", () => {
     const name = `sso-off-${Date.now()}@acme.test`;
     await provision(org, name);
     const u = urlsOf(org.orgId);
-    const cookie = (await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))).cookie;
+    const cookie = (
+      await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))
+    ).cookie;
     expect(await orgsOf(cookie)).toEqual([org.orgId]);
-    await saveConnection(org, { protocol: "saml", enabled: false, requireSso: false, saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] } });
+    await saveConnection(org, {
+      protocol: "saml",
+      enabled: false,
+      requireSso: false,
+      saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] },
+    });
     expect((await consoleApi(cookie, "GET", "/api/organizations")).status).toBe(401);
-    expect((await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))).reason).toBe("sso_disabled");
-    await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] } });
-    expect((await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))).cookie).not.toBeNull();
+    expect(
+      (await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key })))
+        .reason,
+    ).toBe("sso_disabled");
+    await saveConnection(org, {
+      protocol: "saml",
+      enabled: true,
+      requireSso: false,
+      saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] },
+    });
+    expect(
+      (await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key })))
+        .cookie,
+    ).not.toBeNull();
   });
 
   it("disabling SCIM refuses the next request of the members it provisioned", async () => {
@@ -109,18 +128,30 @@ describe("SSO sessions follow the directory", () => {
     const name = `scim-off-${Date.now()}@acme.test`;
     await provision(org, name);
     const u = urlsOf(org.orgId);
-    const cookie = (await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))).cookie;
+    const cookie = (
+      await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))
+    ).cookie;
     expect(await orgsOf(cookie)).toEqual([org.orgId]);
-    expect((await consoleApi(org.ownerCookie, "POST", `/api/organizations/${org.orgId}/scim/disable`, { confirm: "Disable" })).status).toBe(200);
+    expect((await consoleApi(org.ownerCookie, "POST", `/api/organizations/${org.orgId}/scim/disable`, { confirm: "Disable" })).status).toBe(
+      200,
+    );
     expect((await consoleApi(cookie, "GET", "/api/organizations")).status).toBe(401);
-    expect((await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key }))).reason).toBe("scim_disabled");
+    expect(
+      (await postToAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: name, key })))
+        .reason,
+    ).toBe("scim_disabled");
   });
 
   it("Require single sign-on: members lose password sign-in, the owner keeps it (break-glass)", async () => {
     const org = await samlOrganization(key);
     const memberCookie = await signIn(org.member.email, org.member.password);
     expect(memberCookie).not.toBeNull();
-    const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: true, saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] } });
+    const saved = await saveConnection(org, {
+      protocol: "saml",
+      enabled: true,
+      requireSso: true,
+      saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert] },
+    });
     expect(saved.status).toBe(200);
     // An existing password session of a member stops working in this organization at once.
     const refused = await consoleApi<{ error: { message: string } }>(memberCookie, "GET", `/api/organizations/${org.orgId}/activity`);

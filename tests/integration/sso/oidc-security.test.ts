@@ -15,7 +15,12 @@ describe("OIDC ID token validation (security)", () => {
     op = await CraftedOp.start();
     org = await ssoOrganization();
     await provision(org, lin);
-    const saved = await saveConnection(org, { protocol: "oidc", enabled: true, requireSso: false, oidc: { issuer: op.issuer, clientId: "console", clientSecret: "s3cret", usernameClaim: "preferred_username" } });
+    const saved = await saveConnection(org, {
+      protocol: "oidc",
+      enabled: true,
+      requireSso: false,
+      oidc: { issuer: op.issuer, clientId: "console", clientSecret: "s3cret", usernameClaim: "preferred_username" },
+    });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => op?.stop());
@@ -30,7 +35,11 @@ describe("OIDC ID token validation (security)", () => {
     await browser.go(urlsOf(org.orgId).signIn, {}, hops as never);
     const callback = hops.find((h) => h.url.includes("/oidc/callback"));
     const location = callback?.location ?? "";
-    return { location, reason: new URL(location || "http://x/").searchParams.get("sso_error"), session: !!browser.cookie(location || "http://127.0.0.1/", "next-auth.session-token") };
+    return {
+      location,
+      reason: new URL(location || "http://x/").searchParams.get("sso_error"),
+      session: !!browser.cookie(location || "http://127.0.0.1/", "next-auth.session-token"),
+    };
   }
 
   it("accepts a correctly signed ID token", async () => {

@@ -20,9 +20,17 @@ describe.each(OIDC_OP_MODES)("OIDC single sign-on through oidc-provider (%s)", (
 
   beforeAll(async () => {
     org = await ssoOrganization();
-    op = await OidcTestOp.start([{ clientId: "console", clientSecret: secret, redirectUris: [urlsOf(org.orgId).redirectUri] }], { keys: [firstKey], mode });
+    op = await OidcTestOp.start([{ clientId: "console", clientSecret: secret, redirectUris: [urlsOf(org.orgId).redirectUri] }], {
+      keys: [firstKey],
+      mode,
+    });
     adaId = await provision(org, ada);
-    const saved = await saveConnection(org, { protocol: "oidc", enabled: true, requireSso: false, oidc: { issuer: op.issuer, clientId: "console", clientSecret: secret, usernameClaim: "preferred_username" } });
+    const saved = await saveConnection(org, {
+      protocol: "oidc",
+      enabled: true,
+      requireSso: false,
+      oidc: { issuer: op.issuer, clientId: "console", clientSecret: secret, usernameClaim: "preferred_username" },
+    });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => op?.stop());
@@ -64,7 +72,9 @@ describe.each(OIDC_OP_MODES)("OIDC single sign-on through oidc-provider (%s)", (
     expect(login.url.startsWith(op.issuer)).toBe(true);
     const hops: { url: string; status: number; location?: string }[] = [];
     const report = await browser.submit(login, { login: ada, password: "any" }, hops as never);
-    expect(new URL(hops.find((h) => h.url.includes("/oidc/callback"))?.location ?? "").pathname).toBe(`/organizations/${org.orgId}/settings/sso`);
+    expect(new URL(hops.find((h) => h.url.includes("/oidc/callback"))?.location ?? "").pathname).toBe(
+      `/organizations/${org.orgId}/settings/sso`,
+    );
     expect(testReportOf(report.html)).toContain(`The IdP asserted "${ada}", which matches the member ${ada}: they can sign in.`);
   });
 
@@ -75,7 +85,10 @@ describe.each(OIDC_OP_MODES)("OIDC single sign-on through oidc-provider (%s)", (
     // Another browser (an attacker's victim) receives the redirect: no state cookie there.
     const other = new Browser();
     const page = await browser.request(new URL(login.url).href);
-    const submitted = await browser.request((await import("../../helpers/sso-browser")).formOf(page.html, page.url).action, { method: "POST", form: { ...(await import("../../helpers/sso-browser")).formOf(page.html, page.url).fields, login: ada, password: "x" } });
+    const submitted = await browser.request((await import("../../helpers/sso-browser")).formOf(page.html, page.url).action, {
+      method: "POST",
+      form: { ...(await import("../../helpers/sso-browser")).formOf(page.html, page.url).fields, login: ada, password: "x" },
+    });
     let hop = submitted;
     while (hop.location && !hop.location.includes("/oidc/callback")) hop = await browser.request(hop.location);
     expect(hop.location).toContain("/oidc/callback");
@@ -87,7 +100,11 @@ describe.each(OIDC_OP_MODES)("OIDC single sign-on through oidc-provider (%s)", (
   it("the OP rotates its signing key: the next sign-in verifies against the new JWKS", async () => {
     await op.stop();
     const port = Number(new URL(op.issuer).port);
-    op = await OidcTestOp.start([{ clientId: "console", clientSecret: secret, redirectUris: [urlsOf(org.orgId).redirectUri] }], { port, keys: [rsaJwk("second")], mode });
+    op = await OidcTestOp.start([{ clientId: "console", clientSecret: secret, redirectUris: [urlsOf(org.orgId).redirectUri] }], {
+      port,
+      keys: [rsaJwk("second")],
+      mode,
+    });
     const { callback } = await signInThroughOp(ada);
     expect(new URL(callback?.location ?? "").pathname).toBe("/account");
   });

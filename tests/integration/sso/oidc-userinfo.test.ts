@@ -22,7 +22,12 @@ describe("OIDC username from UserInfo (security)", () => {
     org = await ssoOrganization();
     await provision(org, lin);
     await provision(org, victim);
-    const saved = await saveConnection(org, { protocol: "oidc", enabled: true, requireSso: false, oidc: { issuer: op.issuer, clientId: "console", clientSecret: "s3cret", usernameClaim: "preferred_username" } });
+    const saved = await saveConnection(org, {
+      protocol: "oidc",
+      enabled: true,
+      requireSso: false,
+      oidc: { issuer: op.issuer, clientId: "console", clientSecret: "s3cret", usernameClaim: "preferred_username" },
+    });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => op?.stop());
@@ -39,7 +44,10 @@ describe("OIDC username from UserInfo (security)", () => {
     const hops: { url: string; status: number; location?: string }[] = [];
     await browser.go(urlsOf(org.orgId).signIn, {}, hops as never);
     const location = hops.find((h) => h.url.includes("/oidc/callback"))?.location ?? "";
-    return { reason: new URL(location || "http://x/").searchParams.get("sso_error"), session: !!browser.cookie(location || "http://127.0.0.1/", "next-auth.session-token") };
+    return {
+      reason: new URL(location || "http://x/").searchParams.get("sso_error"),
+      session: !!browser.cookie(location || "http://127.0.0.1/", "next-auth.session-token"),
+    };
   }
 
   it("reads the username from UserInfo when the ID token has none", async () => {
@@ -93,7 +101,8 @@ describe("OIDC username from UserInfo (security)", () => {
 
   it("each refusal is in the activity log with its reason, and /login says the sentence", async () => {
     const events = await db.auditEvent.findMany({ where: { organizationId: org.orgId, action: "sso.signin.failed" } });
-    for (const reason of ["userinfo_wrong_subject", "userinfo_failed", "no_username"]) expect(events.some((e) => e.detail?.startsWith(`OIDC: ${reason}`))).toBe(true);
+    for (const reason of ["userinfo_wrong_subject", "userinfo_failed", "no_username"])
+      expect(events.some((e) => e.detail?.startsWith(`OIDC: ${reason}`))).toBe(true);
     expect(events.some((e) => e.detail?.includes("HTTP 500"))).toBe(true);
     for (const reason of ["userinfo_failed", "userinfo_wrong_subject"] as const) {
       const html = (await new Browser().go(`${baseUrl()}/login?sso_error=${reason}&org=${org.orgId}`)).html.replace(/&#x27;/g, "'");
@@ -103,14 +112,20 @@ describe("OIDC username from UserInfo (security)", () => {
 
   it.each([
     ["UserInfo failing", { userInfo: { status: 503 } }, "userinfo_failed"],
-    ["UserInfo about another sub", { userInfo: { claims: (c: Record<string, unknown>) => ({ ...c, sub: "someone-else" }) } }, "userinfo_wrong_subject"],
+    [
+      "UserInfo about another sub",
+      { userInfo: { claims: (c: Record<string, unknown>) => ({ ...c, sub: "someone-else" }) } },
+      "userinfo_wrong_subject",
+    ],
     ["the claim in neither", { userInfo: { claims: dropUsername } }, "no_username"],
   ] as const)("Test sign-in reports %s on the settings page, without a session", async (_case, forgery, reason) => {
     op.forgery = forgery;
     const { browser, location } = await startTestSignIn(org);
     const hops: { url: string; status: number; location?: string }[] = [];
     const report = await browser.go(location, {}, hops as never);
-    expect(new URL(hops.find((h) => h.url.includes("/oidc/callback"))?.location ?? "").pathname).toBe(`/organizations/${org.orgId}/settings/sso`);
+    expect(new URL(hops.find((h) => h.url.includes("/oidc/callback"))?.location ?? "").pathname).toBe(
+      `/organizations/${org.orgId}/settings/sso`,
+    );
     expect(testReportOf(report.html)).toContain("Test sign-in refused");
     expect(testReportOf(report.html)).toContain(REFUSAL_TEXT[reason]);
   });

@@ -48,7 +48,12 @@ describe("SAML response validation (security)", () => {
     [key, nextKey, otherKey] = await Promise.all([signingKey("idp-current"), signingKey("idp-next"), signingKey("attacker")]);
     org = await ssoOrganization();
     await provision(org, victim);
-    const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { metadataXml: idpMetadataXml(ENTITY, "https://idp.acme.test/sso", [key.cert, nextKey.cert]) } });
+    const saved = await saveConnection(org, {
+      protocol: "saml",
+      enabled: true,
+      requireSso: false,
+      saml: { metadataXml: idpMetadataXml(ENTITY, "https://idp.acme.test/sso", [key.cert, nextKey.cert]) },
+    });
     expect(saved.status).toBe(200);
     const u = urlsOf(org.orgId);
     spec = (over = {}) => ({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: victim, key, ...over });
@@ -82,7 +87,10 @@ describe("SAML response validation (security)", () => {
   it("refuses XML-signature wrapping: a forged assertion beside the signed one", async () => {
     const forged = (xml: string) => {
       const signed = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? "";
-      const evil = signed.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, "").replace(victim, "attacker@evil.test").replace(/ID="[^"]+"/, `ID="${samlId()}"`);
+      const evil = signed
+        .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, "")
+        .replace(victim, "attacker@evil.test")
+        .replace(/ID="[^"]+"/, `ID="${samlId()}"`);
       return xml.replace(signed, evil + signed);
     };
     const r = await postAcs(org.orgId, await signedResponse(spec({ tamper: forged })));
@@ -100,7 +108,10 @@ describe("SAML response validation (security)", () => {
   });
 
   it("refuses a signed Response whose assertion was altered after signing", async () => {
-    const r = await postAcs(org.orgId, await signedResponse(spec({ sign: "response", tamper: (xml) => xml.replace(victim, `x${victim}`) })));
+    const r = await postAcs(
+      org.orgId,
+      await signedResponse(spec({ sign: "response", tamper: (xml) => xml.replace(victim, `x${victim}`) })),
+    );
     expect(r).toMatchObject({ reason: "bad_signature", session: false });
   });
 
@@ -119,7 +130,19 @@ describe("SAML response validation (security)", () => {
   });
 
   it("refuses a NotOnOrAfter more than 2 minutes past", async () => {
-    const r = await postAcs(org.orgId, await signedResponse(spec({ tags: { ConditionsNotOnOrAfter: minutes(-3), SubjectConfirmationDataNotOnOrAfter: minutes(-3), IssueInstant: minutes(-8), ConditionsNotBefore: minutes(-8) } })));
+    const r = await postAcs(
+      org.orgId,
+      await signedResponse(
+        spec({
+          tags: {
+            ConditionsNotOnOrAfter: minutes(-3),
+            SubjectConfirmationDataNotOnOrAfter: minutes(-3),
+            IssueInstant: minutes(-8),
+            ConditionsNotBefore: minutes(-8),
+          },
+        }),
+      ),
+    );
     expect(r).toMatchObject({ reason: "expired", session: false });
   });
 
@@ -129,7 +152,10 @@ describe("SAML response validation (security)", () => {
   });
 
   it("refuses a wrong Destination", async () => {
-    const r = await postAcs(org.orgId, await signedResponse(spec({ sign: "both", tags: { Destination: "https://another-app.example/acs" } })));
+    const r = await postAcs(
+      org.orgId,
+      await signedResponse(spec({ sign: "both", tags: { Destination: "https://another-app.example/acs" } })),
+    );
     expect(r).toMatchObject({ reason: "wrong_destination", session: false });
   });
 
@@ -166,16 +192,43 @@ describe("SAML response validation (security)", () => {
 
   it("reads the username from the configured attribute instead of the NameID", async () => {
     const u = urlsOf(org.orgId);
-    const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { entityId: ENTITY, ssoUrl: "https://idp.acme.test/sso", certificates: [key.cert], usernameAttribute: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn" } });
+    const saved = await saveConnection(org, {
+      protocol: "saml",
+      enabled: true,
+      requireSso: false,
+      saml: {
+        entityId: ENTITY,
+        ssoUrl: "https://idp.acme.test/sso",
+        certificates: [key.cert],
+        usernameAttribute: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+      },
+    });
     expect(saved.status).toBe(200);
-    const r = await postAcs(org.orgId, await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: "opaque-id-123", key, attributes: { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": victim } }));
+    const r = await postAcs(
+      org.orgId,
+      await signedResponse({
+        entityId: ENTITY,
+        acsUrl: u.acs,
+        audience: u.entityId,
+        nameId: "opaque-id-123",
+        key,
+        attributes: { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": victim },
+      }),
+    );
     expect(r.session).toBe(true);
   });
 
   it("Test sign-in reports an answer without the configured attribute on the settings page (its request already spent)", async () => {
     const u = urlsOf(org.orgId);
     const { browser, location } = await startTestSignIn(org);
-    const response = await signedResponse({ entityId: ENTITY, acsUrl: u.acs, audience: u.entityId, nameId: victim, key, inResponseTo: requestIdIn(location) });
+    const response = await signedResponse({
+      entityId: ENTITY,
+      acsUrl: u.acs,
+      audience: u.entityId,
+      nameId: victim,
+      key,
+      inResponseTo: requestIdIn(location),
+    });
     const r = await postAcs(org.orgId, response);
     expect(new URL(r.location, baseUrl()).pathname).toBe(`/organizations/${org.orgId}/settings/sso`);
     expect(r.session).toBe(false);

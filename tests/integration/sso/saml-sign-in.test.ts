@@ -17,7 +17,12 @@ describe("SAML single sign-on through a real IdP", () => {
     idp = await SamlTestIdp.start();
     org = await ssoOrganization();
     graceId = await provision(org, grace);
-    const saved = await saveConnection(org, { protocol: "saml", enabled: true, requireSso: false, saml: { metadataXml: idp.metadataXml() } });
+    const saved = await saveConnection(org, {
+      protocol: "saml",
+      enabled: true,
+      requireSso: false,
+      saml: { metadataXml: idp.metadataXml() },
+    });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => idp?.stop());

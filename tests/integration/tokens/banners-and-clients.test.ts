@@ -84,7 +84,9 @@ describe("token banners and last clients", () => {
   it("a token of another client class reads its kind only from the User-Agent", async () => {
     const other = await scimOrg();
     const client = new ScimClient(other.org.orgId, other.scim.token);
-    await client.get("/Users?count=1", { headers: { "User-Agent": "Microsoft.Identity.Provisioning/1.0", "X-Forwarded-For": "203.0.113.9" } });
+    await client.get("/Users?count=1", {
+      headers: { "User-Agent": "Microsoft.Identity.Provisioning/1.0", "X-Forwarded-For": "203.0.113.9" },
+    });
     const row = await db.scimToken.findFirstOrThrow({ where: { organizationId: other.org.orgId } });
     expect(row.lastUsedClient).toBe("entra");
     // TRUST_PROXY=0 in the tests: the right-most X-Forwarded-For entry is what Next saw.

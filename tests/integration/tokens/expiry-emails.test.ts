@@ -28,7 +28,11 @@ async function orgWithToken(): Promise<{ org: TestOrganization; tokenId: string;
 // Scoped to the test's organization: an injected clock a year ahead would otherwise notify every
 // organization the other test files created in the same database.
 const check = (now: Date, org: TestOrganization) =>
-  checkTokenExpiry(now, { mailer: smtpMailer(smtp.url, "SCIM console <console@test.example>"), origin: ORIGIN, organizationIds: [org.orgId] });
+  checkTokenExpiry(now, {
+    mailer: smtpMailer(smtp.url, "SCIM console <console@test.example>"),
+    origin: ORIGIN,
+    organizationIds: [org.orgId],
+  });
 const counts = (org: TestOrganization) => [org.owner, org.iam, org.member].map((p) => mailsTo(smtp, p.email).length);
 
 beforeAll(async () => {
@@ -39,7 +43,10 @@ afterAll(async () => smtp.stop());
 describe("token expiry emails", () => {
   it("sends nothing and claims nothing without SMTP, or more than 30 days ahead", async () => {
     const { org, tokenId, expiresAt } = await orgWithToken();
-    expect((await checkTokenExpiry(new Date(expiresAt.getTime() - 6 * DAY), { mailer: null, origin: ORIGIN, organizationIds: [org.orgId] })).sent).toEqual([]);
+    expect(
+      (await checkTokenExpiry(new Date(expiresAt.getTime() - 6 * DAY), { mailer: null, origin: ORIGIN, organizationIds: [org.orgId] }))
+        .sent,
+    ).toEqual([]);
     expect(await db.tokenExpiryNotice.count({ where: { tokenId } })).toBe(0);
     await check(new Date(expiresAt.getTime() - 31 * DAY), org);
     expect(counts(org)).toEqual([0, 0, 0]);
@@ -93,7 +100,9 @@ describe("token expiry emails", () => {
     expect(await db.tokenExpiryNotice.count({ where: { tokenId } })).toBe(0);
     expect(counts(org)).toEqual([0, 0, 0]);
     const retried = await check(new Date(now.getTime() + 15 * 60_000), org);
-    expect(retried.sent.filter((s) => s.tokenId === tokenId)).toEqual([{ organizationId: org.orgId, tokenId, threshold: "7d", recipients: 2 }]);
+    expect(retried.sent.filter((s) => s.tokenId === tokenId)).toEqual([
+      { organizationId: org.orgId, tokenId, threshold: "7d", recipients: 2 },
+    ]);
     expect(counts(org)).toEqual([1, 1, 0]);
   });
 
@@ -102,7 +111,13 @@ describe("token expiry emails", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "scim-jobs-"));
     const separate = await freshDatabase(dir);
     try {
-      const env = { ...process.env, DATABASE_URL: separate.url, SMTP_URL: smtp.url, MAIL_FROM: "SCIM console <console@test.example>", APP_URL: ORIGIN };
+      const env = {
+        ...process.env,
+        DATABASE_URL: separate.url,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: "SCIM console <console@test.example>",
+        APP_URL: ORIGIN,
+      };
       const run = (args: string[]) =>
         new Promise<{ code: number | null; out: string }>((resolve) => {
           const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -113,7 +128,10 @@ describe("token expiry emails", () => {
         });
       const seeded = await run(["tests/integration/tokens/separate-database.ts", "seed"]);
       expect(seeded.code, seeded.out).toBe(0);
-      const { tokenId, emails } = JSON.parse(seeded.out.trim().split("\n").at(-1)!) as { tokenId: string; emails: [string, string, string] };
+      const { tokenId, emails } = JSON.parse(seeded.out.trim().split("\n").at(-1)!) as {
+        tokenId: string;
+        emails: [string, string, string];
+      };
 
       const results = await Promise.all([run(["scripts/jobs.ts", "--once"]), run(["scripts/jobs.ts", "--once"])]);
       for (const r of results) expect(r.code, r.out).toBe(0);

@@ -15,7 +15,8 @@ async function main(): Promise<unknown> {
     await db.scimToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() + 5 * 86_400_000) } });
     return { orgId: org.orgId, tokenId: token.id, emails: [org.owner.email, org.iam.email, org.member.email] };
   }
-  if (cmd === "notices" && arg) return db.tokenExpiryNotice.findMany({ where: { tokenId: arg }, select: { threshold: true, recipients: true, sentAt: true } });
+  if (cmd === "notices" && arg)
+    return db.tokenExpiryNotice.findMany({ where: { tokenId: arg }, select: { threshold: true, recipients: true, sentAt: true } });
   throw new Error("usage: seed | notices <tokenId>");
 }
 

@@ -35,7 +35,10 @@ export function hardeningRecord(suite: string): HardeningCounters {
     const outcome = failed.length ? `FAILED: ${failed.join("; ").slice(0, 300)}` : passed ? "passed" : "skipped";
     const dir = path.join("test-results", "hardening");
     mkdirSync(dir, { recursive: true });
-    const slug = suite.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const slug = suite
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
     const record = { suite, ...counters, outcome, database, date: new Date().toISOString() };
     writeFileSync(path.join(dir, `${slug}.${database.toLowerCase()}.json`), JSON.stringify(record, null, 2) + "\n");
   });

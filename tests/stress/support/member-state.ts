@@ -42,10 +42,15 @@ export function inconsistencies(m: StoredMember): string[] {
   const emails = (Array.isArray(m.attributes.emails) ? m.attributes.emails : []) as Json[];
   const expectedRows = emails
     .filter((e) => text(e.value))
-    .map((e) => ({ value: e.value as string, type: typeof e.type === "string" ? e.type.toLowerCase() : null, primary: e.primary === true }));
+    .map((e) => ({
+      value: e.value as string,
+      type: typeof e.type === "string" ? e.type.toLowerCase() : null,
+      primary: e.primary === true,
+    }));
   const primary = expectedRows.find((e) => e.primary) ?? expectedRows[0];
   const expect = (what: string, stored: unknown, wanted: unknown) => {
-    if (stored !== wanted) problems.push(`${m.id}: ${what} is ${JSON.stringify(stored)} but the SCIM attributes say ${JSON.stringify(wanted)}`);
+    if (stored !== wanted)
+      problems.push(`${m.id}: ${what} is ${JSON.stringify(stored)} but the SCIM attributes say ${JSON.stringify(wanted)}`);
   };
   expect("givenName column", m.columns.givenName, given);
   expect("familyName column", m.columns.familyName, family);

@@ -11,7 +11,9 @@ export function tagsOf(attributes: Json, externalId: unknown): Set<string> {
   const name = (attributes.name ?? {}) as Json;
   const email = ((attributes.emails ?? []) as Json[])[0]?.value;
   const ext = (attributes[ENT] ?? {}) as Json;
-  const values = [name.givenName, name.familyName, attributes.title, ext.department, externalId].map((v) => String(v).replace(/^[A-Z]-/, ""));
+  const values = [name.givenName, name.familyName, attributes.title, ext.department, externalId].map((v) =>
+    String(v).replace(/^[A-Z]-/, ""),
+  );
   return new Set([...values, String(email).replace(/@stress\.example$/, "")]);
 }
 
@@ -30,25 +32,33 @@ function checkMember(id: string, stored: StoredMember | null, writes: Sent[], pr
   const unknown = writes.filter(isUnknown);
   // Each 2xx answer shows its own write, whole.
   for (const s of acked.filter((s) => s.body?.meta)) {
-    if (only(tagsOf(s.body!, s.body!.externalId)) !== s.tag) problems.push(`${id}: the answer to ${s.op} ${s.tag} shows ${[...tagsOf(s.body!, s.body!.externalId)].join(", ")}`);
+    if (only(tagsOf(s.body!, s.body!.externalId)) !== s.tag)
+      problems.push(`${id}: the answer to ${s.op} ${s.tag} shows ${[...tagsOf(s.body!, s.body!.externalId)].join(", ")}`);
   }
   const ackedDelete = acked.some((s) => s.op === "delete");
   if (!stored) {
-    if (!ackedDelete && !unknown.some((s) => s.op === "delete")) problems.push(`${id}: acknowledged member is gone, and no DELETE of it was ever sent`);
+    if (!ackedDelete && !unknown.some((s) => s.op === "delete"))
+      problems.push(`${id}: acknowledged member is gone, and no DELETE of it was ever sent`);
     return;
   }
   if (ackedDelete) return void problems.push(`${id}: DELETE was acknowledged (204) but the member is still there`);
   problems.push(...inconsistencies(stored));
   const tag = only(tagsOf(stored.attributes, stored.externalId));
-  if (!tag) return void problems.push(`${id}: half-applied write, its attributes carry tags ${[...tagsOf(stored.attributes, stored.externalId)].join(", ")}`);
+  if (!tag)
+    return void problems.push(
+      `${id}: half-applied write, its attributes carry tags ${[...tagsOf(stored.attributes, stored.externalId)].join(", ")}`,
+    );
   const last = acked.filter((s) => s.body?.meta).sort((a, b) => versionOf(b.body!) - versionOf(a.body!))[0];
   const ackedVersion = last ? versionOf(last.body!) : 0;
-  if (stored.version < ackedVersion) return void problems.push(`${id}: version ${stored.version} but version ${ackedVersion} was acknowledged (a write was lost)`);
-  if (last && stored.version === ackedVersion && tag !== last.tag) problems.push(`${id}: version ${ackedVersion} was acknowledged with write ${last.tag} but holds ${tag}`);
+  if (stored.version < ackedVersion)
+    return void problems.push(`${id}: version ${stored.version} but version ${ackedVersion} was acknowledged (a write was lost)`);
+  if (last && stored.version === ackedVersion && tag !== last.tag)
+    problems.push(`${id}: version ${ackedVersion} was acknowledged with write ${last.tag} but holds ${tag}`);
   if (stored.version > ackedVersion) {
     // Writes applied after the last acknowledged one can only be writes whose answer was lost.
     const candidates = unknown.filter((s) => s.op === "put" || s.op === "patch" || s.op === "post");
-    if (stored.version - ackedVersion > candidates.length) problems.push(`${id}: ${stored.version - ackedVersion} writes past the last acknowledged one, only ${candidates.length} unanswered`);
+    if (stored.version - ackedVersion > candidates.length)
+      problems.push(`${id}: ${stored.version - ackedVersion} writes past the last acknowledged one, only ${candidates.length} unanswered`);
     if (!candidates.some((s) => s.tag === tag)) problems.push(`${id}: holds write ${tag}, which was not an unanswered write to it`);
   }
 }
@@ -85,7 +95,10 @@ export async function verifyLedger(ledger: Ledger, orgId: string, scim: ScimClie
       const stored = await storedMember(m.id);
       if (res.status === 404 && !stored) continue;
       if (res.status !== 200 || !stored) problems.push(`${m.id}: GET answered ${res.status}`);
-      else if (versionOf(res.body) !== stored.version || only(tagsOf(res.body, res.body.externalId)) !== only(tagsOf(stored.attributes, stored.externalId)))
+      else if (
+        versionOf(res.body) !== stored.version ||
+        only(tagsOf(res.body, res.body.externalId)) !== only(tagsOf(stored.attributes, stored.externalId))
+      )
         problems.push(`${m.id}: GET shows a different state than the database holds`);
     }
   }

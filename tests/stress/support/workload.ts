@@ -30,7 +30,8 @@ export function unexpectedAnswers(sent: Sent[]): string[] {
   return sent.flatMap((s) => {
     if (s.status === null) return [];
     if (!EXPECTED.has(s.status)) return [`${s.op} ${s.tag}: ${s.status} ${JSON.stringify(s.body).slice(0, 200)}`];
-    if (s.status === 503 && (!s.retryAfter || s.body?.status !== "503" || "scimType" in (s.body ?? {}))) return [`${s.op} ${s.tag}: 503 without Retry-After or SCIM body`];
+    if (s.status === 503 && (!s.retryAfter || s.body?.status !== "503" || "scimType" in (s.body ?? {})))
+      return [`${s.op} ${s.tag}: 503 without Retry-After or SCIM body`];
     return [];
   });
 }
@@ -114,7 +115,13 @@ function chooseOp(ledger: Ledger): Op {
  * honouring Retry-After would (shortened: the outages here are seconds long). Returns when
  * every loop has had its last answer (or its connection reset).
  */
-export async function runLoad(opts: { scim: ScimClientAt; ledger: Ledger; label: string; workers: number; stop: () => boolean }): Promise<void> {
+export async function runLoad(opts: {
+  scim: ScimClientAt;
+  ledger: Ledger;
+  label: string;
+  workers: number;
+  stop: () => boolean;
+}): Promise<void> {
   const worker = async (w: number) => {
     for (let n = 0; !opts.stop(); n++) {
       const op = chooseOp(opts.ledger);

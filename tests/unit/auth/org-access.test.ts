@@ -17,7 +17,18 @@ const member = (over: Partial<Membership> = {}): Membership => ({
   ssoEnabled: true,
   requireSso: false,
   scimEnabled: true,
-  profile: { id: "m1", userName: "grace@acme.test", email: null, givenName: null, familyName: null, displayName: null, scimManaged: true, role: "member", lastSignInAt: null, lastSignInMethod: null },
+  profile: {
+    id: "m1",
+    userName: "grace@acme.test",
+    email: null,
+    givenName: null,
+    familyName: null,
+    displayName: null,
+    scimManaged: true,
+    role: "member",
+    lastSignInAt: null,
+    lastSignInMethod: null,
+  },
   ...over,
 });
 
@@ -25,7 +36,8 @@ const password: SessionClaims = { method: "password", userId: "u1" };
 const saml: SessionClaims = { method: "saml", organizationId: "o1", memberId: "m1", userName: "grace@acme.test" };
 const oidc: SessionClaims = { ...saml, method: "oidc" };
 
-const summary = (d: ReturnType<typeof decide>) => (d.status === "ok" ? (can(d.access, "provisioning:manage") ? "manager" : "member") : d.status === "ended" ? `ended:${d.reason}` : d.status);
+const summary = (d: ReturnType<typeof decide>) =>
+  d.status === "ok" ? (can(d.access, "provisioning:manage") ? "manager" : "member") : d.status === "ended" ? `ended:${d.reason}` : d.status;
 
 describe("the access decision", () => {
   it.each([
@@ -43,7 +55,11 @@ describe("the access decision", () => {
     ["SSO turned off", { ssoEnabled: false, iamByGroup: true }, ["manager", "ended:sso_disabled", "ended:sso_disabled"]],
     ["SCIM turned off, SCIM-managed", { scimEnabled: false, iamByGroup: true }, ["manager", "ended:scim_disabled", "ended:scim_disabled"]],
     ["SCIM turned off, not SCIM-managed", { scimEnabled: false, scimManaged: false }, ["member", "member", "member"]],
-    ["SSO off and locked: the SSO session ends first", { ssoEnabled: false, locked: true }, ["locked", "ended:sso_disabled", "ended:sso_disabled"]],
+    [
+      "SSO off and locked: the SSO session ends first",
+      { ssoEnabled: false, locked: true },
+      ["locked", "ended:sso_disabled", "ended:sso_disabled"],
+    ],
     ["SSO required", { requireSso: true, iamByHand: true }, ["sso_required", "manager", "manager"]],
     ["SSO required, owner (break-glass)", { requireSso: true, role: "owner" }, ["manager", "manager", "manager"]],
     ["SSO required but SSO disabled", { requireSso: true, ssoEnabled: false }, ["member", "ended:sso_disabled", "ended:sso_disabled"]],

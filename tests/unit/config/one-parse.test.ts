@@ -25,7 +25,9 @@ describe("the configuration", () => {
   });
 
   it("is the only reader of the environment in lib/, app/ and components/", () => {
-    const readers = ["lib", "app", "components"].flatMap(sources).filter((file) => /process\.env\b/.test(readFileSync(path.join(root, file), "utf8")));
+    const readers = ["lib", "app", "components"]
+      .flatMap(sources)
+      .filter((file) => /process\.env\b/.test(readFileSync(path.join(root, file), "utf8")));
     expect(readers).toEqual(["lib/config/environment.ts"]);
     // instrumentation.ts asks Next which runtime it is in (NEXT_RUNTIME is Next's, not configuration).
     expect(readFileSync(path.join(root, "instrumentation.ts"), "utf8").match(/process\.env\.\w+/g)).toEqual(["process.env.NEXT_RUNTIME"]);

@@ -28,45 +28,100 @@ const rows: Record<VariableName, Row> = {
   DATABASE_URL: {
     unset: "file:./prisma/dev.db",
     good: ["postgresql://app@db:5432/scim", "postgresql://app@db:5432/scim"],
-    bad: ["mysql://root:hunter2@db/scim", 'DATABASE_URL is "mysql://root:(hidden)@db/scim"; it must be a SQLite file URL (file:…) or a PostgreSQL URL (postgresql://…).'],
+    bad: [
+      "mysql://root:hunter2@db/scim",
+      'DATABASE_URL is "mysql://root:(hidden)@db/scim"; it must be a SQLite file URL (file:…) or a PostgreSQL URL (postgresql://…).',
+    ],
   },
   DATABASE_POOL_SIZE: { unset: 10, good: ["25", 25], bad: ["0", 'DATABASE_POOL_SIZE is "0"; it must be a whole number from 1 to 1000.'] },
   APP_URL: {
     unset: undefined,
     good: ["https://console.example.com//", "https://console.example.com"],
-    bad: ["console.example.com", 'APP_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.'],
+    bad: [
+      "console.example.com",
+      'APP_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.',
+    ],
   },
   NEXTAUTH_URL: {
     unset: undefined,
     good: ["https://console.example.com/", "https://console.example.com"],
-    bad: ["console.example.com", 'NEXTAUTH_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.'],
+    bad: [
+      "console.example.com",
+      'NEXTAUTH_URL is "console.example.com"; it must be an http:// or https:// URL such as https://console.example.com.',
+    ],
   },
   NEXTAUTH_SECRET: {
     unset: undefined,
     good: [" a-secret-with-spaces-kept ", " a-secret-with-spaces-kept "],
     bad: ["changeme", "NEXTAUTH_SECRET is (hidden); it must be at least 12 characters long (generate one with: openssl rand -base64 32)."],
   },
-  SEED_PASSWORD: { unset: undefined, good: ["demo-password", "demo-password"], bad: ["pass", "SEED_PASSWORD is (hidden); it must be at least 8 characters long."] },
+  SEED_PASSWORD: {
+    unset: undefined,
+    good: ["demo-password", "demo-password"],
+    bad: ["pass", "SEED_PASSWORD is (hidden); it must be at least 8 characters long."],
+  },
   SEED_DEMO: { unset: "0", good: ["1", "1"], bad: ["yes", 'SEED_DEMO is "yes"; it must be one of 0, 1.'] },
-  TRUST_PROXY: { unset: 0, good: ["2", 2], bad: ["yes", 'TRUST_PROXY is "yes"; it must be a whole number of reverse proxies from 0 to 100, or true (= 1) or false (= 0).'] },
-  SCIM_RATE_LIMIT_PER_SECOND: { unset: 100, good: ["0", 0], bad: ["-1", 'SCIM_RATE_LIMIT_PER_SECOND is "-1"; it must be a number from 0 to 1000000 (0 turns the limit off).'] },
-  SCIM_RATE_LIMIT_BURST: { unset: 200, good: ["5", 5], bad: ["0", 'SCIM_RATE_LIMIT_BURST is "0"; it must be a whole number from 1 to 1000000.'] },
-  SCIM_AUTH_MAX_FAILURES: { unset: 100, good: ["0", 0], bad: ["many", 'SCIM_AUTH_MAX_FAILURES is "many"; it must be a whole number from 0 to 1000000 (0 turns the limit off).'] },
-  SCIM_AUTH_FAILURE_WINDOW_SECONDS: { unset: 60, good: ["600", 600], bad: ["0", 'SCIM_AUTH_FAILURE_WINDOW_SECONDS is "0"; it must be a whole number from 1 to 86400.'] },
-  LOGIN_MAX_FAILURES_PER_EMAIL: { unset: 5, good: ["10", 10], bad: ["abc", 'LOGIN_MAX_FAILURES_PER_EMAIL is "abc"; it must be a whole number from 1 to 1000000.'] },
-  LOGIN_MAX_FAILURES_PER_IP: { unset: 50, good: [" 100000 ", 100000], bad: ["1e3", 'LOGIN_MAX_FAILURES_PER_IP is "1e3"; it must be a whole number from 1 to 1000000.'] },
-  AUDIT_RETENTION_DAYS: { unset: 180, good: ["30", 30], bad: ["36501", 'AUDIT_RETENTION_DAYS is "36501"; it must be a whole number from 1 to 36500.'] },
+  TRUST_PROXY: {
+    unset: 0,
+    good: ["2", 2],
+    bad: ["yes", 'TRUST_PROXY is "yes"; it must be a whole number of reverse proxies from 0 to 100, or true (= 1) or false (= 0).'],
+  },
+  SCIM_RATE_LIMIT_PER_SECOND: {
+    unset: 100,
+    good: ["0", 0],
+    bad: ["-1", 'SCIM_RATE_LIMIT_PER_SECOND is "-1"; it must be a number from 0 to 1000000 (0 turns the limit off).'],
+  },
+  SCIM_RATE_LIMIT_BURST: {
+    unset: 200,
+    good: ["5", 5],
+    bad: ["0", 'SCIM_RATE_LIMIT_BURST is "0"; it must be a whole number from 1 to 1000000.'],
+  },
+  SCIM_AUTH_MAX_FAILURES: {
+    unset: 100,
+    good: ["0", 0],
+    bad: ["many", 'SCIM_AUTH_MAX_FAILURES is "many"; it must be a whole number from 0 to 1000000 (0 turns the limit off).'],
+  },
+  SCIM_AUTH_FAILURE_WINDOW_SECONDS: {
+    unset: 60,
+    good: ["600", 600],
+    bad: ["0", 'SCIM_AUTH_FAILURE_WINDOW_SECONDS is "0"; it must be a whole number from 1 to 86400.'],
+  },
+  LOGIN_MAX_FAILURES_PER_EMAIL: {
+    unset: 5,
+    good: ["10", 10],
+    bad: ["abc", 'LOGIN_MAX_FAILURES_PER_EMAIL is "abc"; it must be a whole number from 1 to 1000000.'],
+  },
+  LOGIN_MAX_FAILURES_PER_IP: {
+    unset: 50,
+    good: [" 100000 ", 100000],
+    bad: ["1e3", 'LOGIN_MAX_FAILURES_PER_IP is "1e3"; it must be a whole number from 1 to 1000000.'],
+  },
+  AUDIT_RETENTION_DAYS: {
+    unset: 180,
+    good: ["30", 30],
+    bad: ["36501", 'AUDIT_RETENTION_DAYS is "36501"; it must be a whole number from 1 to 36500.'],
+  },
   SMTP_URL: {
     unset: undefined,
     good: ["smtp://mailer:s3cret@127.0.0.1:2525", "smtp://mailer:s3cret@127.0.0.1:2525"],
-    bad: ["https://mail.example.com", "SMTP_URL is (hidden); it must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587."],
+    bad: [
+      "https://mail.example.com",
+      "SMTP_URL is (hidden); it must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587.",
+    ],
   },
   MAIL_FROM: {
     unset: "SCIM console <no-reply@localhost>",
     good: ["Acme IAM <iam@acme.example>", "Acme IAM <iam@acme.example>"],
-    bad: ["not an address", 'MAIL_FROM is "not an address"; it must be an email address, optionally with a name: Console <console@example.com>.'],
+    bad: [
+      "not an address",
+      'MAIL_FROM is "not an address"; it must be an email address, optionally with a name: Console <console@example.com>.',
+    ],
   },
-  LOG_LEVEL: { unset: "info", good: [" Debug ", "debug"], bad: ["verbose", 'LOG_LEVEL is "verbose"; it must be one of fatal, error, warn, info, debug, trace, silent.'] },
+  LOG_LEVEL: {
+    unset: "info",
+    good: [" Debug ", "debug"],
+    bad: ["verbose", 'LOG_LEVEL is "verbose"; it must be one of fatal, error, warn, info, debug, trace, silent.'],
+  },
   METRICS_TOKEN: {
     unset: undefined,
     good: ["a-metrics-token-0123456789", "a-metrics-token-0123456789"],
@@ -74,7 +129,11 @@ const rows: Record<VariableName, Row> = {
   },
   SCHEDULED_JOBS: { unset: "on", good: [" OFF ", "off"], bad: ["no", 'SCHEDULED_JOBS is "no"; it must be one of on, off.'] },
   NEXT_MANUAL_SIG_HANDLE: { unset: undefined, good: ["true", "true"], bad: null },
-  SHUTDOWN_GRACE_SECONDS: { unset: 10, good: ["0", 0], bad: ["10s", 'SHUTDOWN_GRACE_SECONDS is "10s"; it must be a whole number from 0 to 3600.'] },
+  SHUTDOWN_GRACE_SECONDS: {
+    unset: 10,
+    good: ["0", 0],
+    bad: ["10s", 'SHUTDOWN_GRACE_SECONDS is "10s"; it must be a whole number from 0 to 3600.'],
+  },
 };
 const table = Object.entries(rows) as [VariableName, Row][];
 
@@ -112,7 +171,15 @@ describe("parseConfig", () => {
   });
 
   it("accepts what TRUST_PROXY always accepted", () => {
-    for (const [text, hops] of [["true", 1], ["TRUE", 1], ["false", 0], ["0", 0], [" 1 ", 1], ["3", 3]] as const) expect(configOf({ TRUST_PROXY: text }).TRUST_PROXY).toBe(hops);
+    for (const [text, hops] of [
+      ["true", 1],
+      ["TRUE", 1],
+      ["false", 0],
+      ["0", 0],
+      [" 1 ", 1],
+      ["3", 3],
+    ] as const)
+      expect(configOf({ TRUST_PROXY: text }).TRUST_PROXY).toBe(hops);
   });
 
   it("sizes the burst at twice the rate unless it is set, and at least 1", () => {

@@ -16,13 +16,20 @@ function documentedVariables(): Documented[] {
   const readme = readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
   const section = readme.split(/^## /m).find((s) => s.startsWith("Configuration\n"));
   if (!section) throw new Error('README.md has no "## Configuration" section');
-  const rows = section.split("\n").filter((line) => line.startsWith("|")).slice(2); // past the header and |---|
+  const rows = section
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .slice(2); // past the header and |---|
   return rows.flatMap((row) => {
-    const [names = "", defaults = ""] = row.split("|").slice(1).map((cell) => cell.trim());
+    const [names = "", defaults = ""] = row
+      .split("|")
+      .slice(1)
+      .map((cell) => cell.trim());
     const found = [...names.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1] ?? "");
     const parts = defaults.split(/,\s+/);
     // One default per variable, or one that holds for all of them ("off").
-    if (parts.length !== found.length && parts.length !== 1) throw new Error(`README row ${names}: ${parts.length} defaults for ${found.length} variables`);
+    if (parts.length !== found.length && parts.length !== 1)
+      throw new Error(`README row ${names}: ${parts.length} defaults for ${found.length} variables`);
     return found.map((name, i) => ({ name, defaultCell: parts[parts.length === 1 ? 0 : i] ?? "" }));
   });
 }

@@ -7,7 +7,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../../..");
-const SERVER_ONLY = [/^node:/, /^next\/server$/, /^server-only$/, /^better-sqlite3$/, /^pg$/, /^@prisma\//, /^next-auth$/, /^next-auth\/(?!react)/];
+const SERVER_ONLY = [
+  /^node:/,
+  /^next\/server$/,
+  /^server-only$/,
+  /^better-sqlite3$/,
+  /^pg$/,
+  /^@prisma\//,
+  /^next-auth$/,
+  /^next-auth\/(?!react)/,
+];
 const SERVER_FILES = [/^lib\/db\.ts$/, /^lib\/generated\//, /^lib\/db\//];
 
 function files(dir: string): string[] {
@@ -27,7 +36,8 @@ function valueImports(source: string): string[] {
 function resolveLocal(from: string, spec: string): string | null {
   const base = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? path.join(path.dirname(from), spec) : null;
   if (base === null) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) if (existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile()) return path.normalize(candidate);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
+    if (existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile()) return path.normalize(candidate);
   throw new Error(`${from}: cannot resolve ${spec}`);
 }
 
@@ -49,7 +59,9 @@ function serverChain(entry: string): string[] | null {
   return walk(entry, [entry]);
 }
 
-const clientFiles = [...files("components"), ...files("app")].filter((f) => /^["']use client["']/.test(readFileSync(path.join(root, f), "utf8")));
+const clientFiles = [...files("components"), ...files("app")].filter((f) =>
+  /^["']use client["']/.test(readFileSync(path.join(root, f), "utf8")),
+);
 
 describe("client components reach no server code", () => {
   it("finds the client components", () => {

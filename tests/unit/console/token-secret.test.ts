@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { displayPrefix, expiryFrom, generateTokenSecret, hashesEqual, hashToken, tokenStatus, TOKEN_PATTERN, TOKEN_TTL_MS } from "@/lib/provisioning/token-secret";
+import {
+  displayPrefix,
+  expiryFrom,
+  generateTokenSecret,
+  hashesEqual,
+  hashToken,
+  tokenStatus,
+  TOKEN_PATTERN,
+  TOKEN_TTL_MS,
+} from "@/lib/provisioning/token-secret";
 import { toTokenInfo } from "@/lib/provisioning/token-view";
 
 describe("SCIM token secrets", () => {
@@ -57,7 +66,14 @@ describe("token expiry", () => {
   });
 
   it("flags active tokens that expire within 30 days", () => {
-    const row = { id: "t", prefix: "scim_abcdef", createdAt: created, expiresAt: expiryFrom(created), lastUsedAt: null, createdByName: "a@b.c" };
+    const row = {
+      id: "t",
+      prefix: "scim_abcdef",
+      createdAt: created,
+      expiresAt: expiryFrom(created),
+      lastUsedAt: null,
+      createdByName: "a@b.c",
+    };
     const day = 86_400_000;
     expect(toTokenInfo(row, new Date(row.expiresAt.getTime() - 31 * day)).expiresSoon).toBe(false);
     expect(toTokenInfo(row, new Date(row.expiresAt.getTime() - 30 * day)).expiresSoon).toBe(true);

@@ -4,7 +4,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { describe, expect, it } from "vitest";
-import { applyPragmas, CONFLICT_ATTEMPTS, dialectOf, isBusy, isConflict, isUniqueViolation, retryingConflicts, sqliteFile, VALUES, LISTS, whileBusy } from "@/lib/db/dialect.mjs";
+import {
+  applyPragmas,
+  CONFLICT_ATTEMPTS,
+  dialectOf,
+  isBusy,
+  isConflict,
+  isUniqueViolation,
+  retryingConflicts,
+  sqliteFile,
+  VALUES,
+  LISTS,
+  whileBusy,
+} from "@/lib/db/dialect.mjs";
 
 // lib/db/dialect.mjs holds what differs between SQLite and PostgreSQL; nothing else decides it.
 
@@ -35,7 +47,12 @@ describe("SQLite connections", () => {
       const file = path.join(dir, "p.db");
       const writer = new Database(file);
       applyPragmas(writer, "writer");
-      expect([writer.pragma("journal_mode", { simple: true }), writer.pragma("synchronous", { simple: true }), writer.pragma("busy_timeout", { simple: true }), writer.pragma("foreign_keys", { simple: true })]).toEqual(["wal", 1, 0, 1]);
+      expect([
+        writer.pragma("journal_mode", { simple: true }),
+        writer.pragma("synchronous", { simple: true }),
+        writer.pragma("busy_timeout", { simple: true }),
+        writer.pragma("foreign_keys", { simple: true }),
+      ]).toEqual(["wal", 1, 0, 1]);
       const reader = new Database(file);
       applyPragmas(reader, "reader");
       expect(() => reader.exec("CREATE TABLE t (x)")).toThrow(/readonly|query_only/i);
@@ -53,7 +70,11 @@ describe("errors", () => {
   it("knows busy from better-sqlite3 and through Prisma's adapter", () => {
     expect(isBusy(new Database.SqliteError("database is locked", "SQLITE_BUSY"))).toBe(true);
     expect(isBusy(new Database.SqliteError("database is locked", "SQLITE_BUSY_SNAPSHOT"))).toBe(true);
-    expect(isBusy(new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked" } as never))).toBe(true);
+    expect(
+      isBusy(
+        new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked" } as never),
+      ),
+    ).toBe(true);
     expect(isBusy(new Database.SqliteError("UNIQUE constraint failed", "SQLITE_CONSTRAINT_UNIQUE"))).toBe(false);
   });
 
@@ -62,7 +83,9 @@ describe("errors", () => {
     await expect(whileBusy(async () => (++calls < 3 ? Promise.reject(coded("SQLITE_BUSY")) : "done"))).resolves.toBe("done");
     expect(calls).toBe(3);
     calls = 0;
-    await expect(whileBusy(async () => (++calls, Promise.reject(coded("SQLITE_CONSTRAINT_UNIQUE"))))).rejects.toThrow("SQLITE_CONSTRAINT_UNIQUE");
+    await expect(whileBusy(async () => (++calls, Promise.reject(coded("SQLITE_CONSTRAINT_UNIQUE"))))).rejects.toThrow(
+      "SQLITE_CONSTRAINT_UNIQUE",
+    );
     expect(calls).toBe(1);
   });
 
@@ -78,7 +101,9 @@ describe("errors", () => {
     expect(calls).toBe(1);
   });
 
-  it.each(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505", "P2002"])("%s is a unique violation", (code) => expect(isUniqueViolation(coded(code))).toBe(true));
+  it.each(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505", "P2002"])("%s is a unique violation", (code) =>
+    expect(isUniqueViolation(coded(code))).toBe(true),
+  );
 });
 
 describe("values", () => {
@@ -96,7 +121,9 @@ describe("the dialect is decided in one module", () => {
       .filter((e) => e.isFile() && /\.(ts|tsx|mjs)$/.test(e.name))
       .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
       .filter((f) => !f.startsWith("lib/generated/") && f !== "lib/db/dialect.mjs");
-  const sources = ["lib", "app", "scripts", "prisma", "tests", "e2e"].flatMap(files).map((f) => ({ f, text: readFileSync(path.join(root, f), "utf8") }));
+  const sources = ["lib", "app", "scripts", "prisma", "tests", "e2e"]
+    .flatMap(files)
+    .map((f) => ({ f, text: readFileSync(path.join(root, f), "utf8") }));
 
   it("no other module tells PostgreSQL from SQLite by its URL", () => {
     expect(sources.filter(({ text }) => /postgres\(ql\)\?|startsWith\("postgres/.test(text)).map(({ f }) => f)).toEqual([]);

@@ -32,7 +32,10 @@ describe("renderingData", () => {
     ["a bug", new TypeError("x is undefined")],
     // redirect() and notFound() are thrown too: Next must still see them as they are.
     ["a redirect", Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/login;307;" })],
-    ["a constraint violation", new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "6.19.3" })],
+    [
+      "a constraint violation",
+      new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "6.19.3" }),
+    ],
   ])("lets %s through unchanged", async (_label, thrown) => {
     await expect(renderingData(() => Promise.reject(thrown))).rejects.toBe(thrown);
   });

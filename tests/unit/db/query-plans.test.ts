@@ -63,16 +63,32 @@ describe("query plans on SQLite without statistics", () => {
     ["a member's details, with the IAM permission", consoleRows.CONSOLE_MEMBER_BY_ID, [BY_MEMBER_KEY, MEMBERSHIPS_OF_MEMBER]],
   ] as const)("%s starts from the ids, never from the whole organization", (_, s, expected) => {
     const steps = plan(s);
-    for (const step of expected) expect(steps.some((d) => step.test(d)), steps.join("\n")).toBe(true);
-    expect(steps.filter((d) => /\(organizationId=\?\)$|^SCAN (m|Member|g|gm)\b/.test(d)), steps.join("\n")).toEqual([]);
+    for (const step of expected)
+      expect(
+        steps.some((d) => step.test(d)),
+        steps.join("\n"),
+      ).toBe(true);
+    expect(
+      steps.filter((d) => /\(organizationId=\?\)$|^SCAN (m|Member|g|gm)\b/.test(d)),
+      steps.join("\n"),
+    ).toEqual([]);
   });
 
   // A job's read of one organization: its members by the organization's index, each one's groups by key.
   it("who is emailed about expiring tokens reads the organization's members, and each one's groups by key", () => {
     const steps = plan(PROVISIONING_MANAGERS);
-    expect(steps.some((d) => /^SEARCH m USING INDEX \S+ \(organizationId=\?/.test(d)), steps.join("\n")).toBe(true);
-    expect(steps.some((d) => MEMBERSHIPS_OF_MEMBER.test(d)), steps.join("\n")).toBe(true);
-    expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
+    expect(
+      steps.some((d) => /^SEARCH m USING INDEX \S+ \(organizationId=\?/.test(d)),
+      steps.join("\n"),
+    ).toBe(true);
+    expect(
+      steps.some((d) => MEMBERSHIPS_OF_MEMBER.test(d)),
+      steps.join("\n"),
+    ).toBe(true);
+    expect(
+      steps.filter((d) => /^SCAN /.test(d)),
+      steps.join("\n"),
+    ).toEqual([]);
   });
 
   it("removing members by id probes the group's key", () => {
@@ -82,30 +98,58 @@ describe("query plans on SQLite without statistics", () => {
   // The access decision's read, on every console request: from the session's key, never a walk of the organization.
   it.each([
     ["an SSO session's member", access.MEMBERSHIP_BY_MEMBER, BY_MEMBER_KEY],
-    ["the member an IdP names at sign-in", access.MEMBERSHIP_BY_USERNAME, /^SEARCH m USING INDEX Member_organizationId_userNameLower_key \(organizationId=\? AND userNameLower=\?\)$/],
-    ["a password session in one organization", access.MEMBERSHIP_OF_USER, /^SEARCH m USING INDEX Member_organizationId_userId_key \(organizationId=\? AND userId=\?\) LEFT-JOIN$/],
-    ["a password user in every organization", access.MEMBERSHIPS_OF_USER, /^SEARCH m USING INDEX Member_userId_idx \(userId=\?\) LEFT-JOIN$/],
+    [
+      "the member an IdP names at sign-in",
+      access.MEMBERSHIP_BY_USERNAME,
+      /^SEARCH m USING INDEX Member_organizationId_userNameLower_key \(organizationId=\? AND userNameLower=\?\)$/,
+    ],
+    [
+      "a password session in one organization",
+      access.MEMBERSHIP_OF_USER,
+      /^SEARCH m USING INDEX Member_organizationId_userId_key \(organizationId=\? AND userId=\?\) LEFT-JOIN$/,
+    ],
+    [
+      "a password user in every organization",
+      access.MEMBERSHIPS_OF_USER,
+      /^SEARCH m USING INDEX Member_userId_idx \(userId=\?\) LEFT-JOIN$/,
+    ],
   ] as const)("the access read of %s is by key", (_, s, expected) => {
     const steps = plan(s);
-    expect(steps.some((d) => expected.test(d)), steps.join("\n")).toBe(true);
-    expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
+    expect(
+      steps.some((d) => expected.test(d)),
+      steps.join("\n"),
+    ).toBe(true);
+    expect(
+      steps.filter((d) => /^SCAN /.test(d)),
+      steps.join("\n"),
+    ).toEqual([]);
   });
 });
 
 // The activity list: whatever the filters and the search, the organization's events through one of
 // their (organizationId, …, createdAt) indexes, never a walk of every organization's events.
 describe("activity statements", () => {
-  it.each([{}, { q: "a%_\\b" }, { action: "scim.user.created" }, { action: "console" }, { outcome: "failure", period: "24h" }, { q: "alice", action: "provisioning", outcome: "success", period: "7d" }])(
-    "%o searches by index",
-    (params) => {
-      const { count, page } = activityStatements(activityCondition("org", activityListParams.parse(params)));
-      for (const s of [count, page]) {
-        const steps = plan(s);
-        expect(steps.some((d) => /^SEARCH e USING (COVERING )?INDEX AuditEvent_organizationId_\S+ \(organizationId=\?/.test(d)), steps.join("\n")).toBe(true);
-        expect(steps.filter((d) => /^SCAN /.test(d)), steps.join("\n")).toEqual([]);
-      }
-    },
-  );
+  it.each([
+    {},
+    { q: "a%_\\b" },
+    { action: "scim.user.created" },
+    { action: "console" },
+    { outcome: "failure", period: "24h" },
+    { q: "alice", action: "provisioning", outcome: "success", period: "7d" },
+  ])("%o searches by index", (params) => {
+    const { count, page } = activityStatements(activityCondition("org", activityListParams.parse(params)));
+    for (const s of [count, page]) {
+      const steps = plan(s);
+      expect(
+        steps.some((d) => /^SEARCH e USING (COVERING )?INDEX AuditEvent_organizationId_\S+ \(organizationId=\?/.test(d)),
+        steps.join("\n"),
+      ).toBe(true);
+      expect(
+        steps.filter((d) => /^SCAN /.test(d)),
+        steps.join("\n"),
+      ).toEqual([]);
+    }
+  });
 });
 
 // A SCIM filter is answered by the database, never by reading rows into memory to test them
@@ -115,13 +159,25 @@ describe("activity statements", () => {
 describe("SCIM filter statements", () => {
   function filtersOf(table: FilterTable): string[] {
     const value = (type: string) => (type === "boolean" ? "true" : type === "date" ? '"2024-01-01T00:00:00Z"' : '"a%_\\b"');
-    const ops = (type: string) => (type === "boolean" ? ["eq", "ne"] : type === "date" ? ["eq", "ne", "gt", "ge", "lt", "le"] : ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"]);
+    const ops = (type: string) =>
+      type === "boolean"
+        ? ["eq", "ne"]
+        : type === "date"
+          ? ["eq", "ne", "gt", "ge", "lt", "le"]
+          : ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"];
     const attrs = [
       ...Object.entries(table.columns).map(([name, c]) => [name, c.type] as const),
-      ...Object.entries(table.children).flatMap(([name, child]) => Object.entries(child.columns).map(([sub, c]) => [`${name}.${sub}`, c.type] as const)),
+      ...Object.entries(table.children).flatMap(([name, child]) =>
+        Object.entries(child.columns).map(([sub, c]) => [`${name}.${sub}`, c.type] as const),
+      ),
     ];
     const each = attrs.flatMap(([name, type]) => [...ops(type).map((op) => `${name} ${op} ${value(type)}`), `${name} pr`]);
-    const paths = Object.entries(table.children).map(([name, child]) => `${name}[${Object.keys(child.columns).map((sub) => `${sub} pr`).join(" and ")}]`);
+    const paths = Object.entries(table.children).map(
+      ([name, child]) =>
+        `${name}[${Object.keys(child.columns)
+          .map((sub) => `${sub} pr`)
+          .join(" and ")}]`,
+    );
     return [...each, ...each.map((f) => `not (${f})`), ...paths, `not (${paths[0]})`, each.slice(0, 8).join(" or ")];
   }
 
@@ -133,8 +189,14 @@ describe("SCIM filter statements", () => {
       const { count, page } = statements(compileFilter(parseFilter(filter), table));
       for (const s of [count, page]) {
         const steps = plan(s);
-        expect(steps.filter((d) => /^SCAN /.test(d)), `${filter}\n${steps.join("\n")}`).toEqual([]);
-        expect(steps.some((d) => outer.test(d)), `${filter}\n${steps.join("\n")}`).toBe(true);
+        expect(
+          steps.filter((d) => /^SCAN /.test(d)),
+          `${filter}\n${steps.join("\n")}`,
+        ).toEqual([]);
+        expect(
+          steps.some((d) => outer.test(d)),
+          `${filter}\n${steps.join("\n")}`,
+        ).toBe(true);
       }
     }
   });

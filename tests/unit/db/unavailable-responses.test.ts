@@ -26,7 +26,11 @@ describe("SCIM face", () => {
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(res.headers.get("Content-Type")).toContain("application/scim+json");
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toEqual({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "503", detail: expect.stringMatching(/temporarily unavailable/) });
+    expect(body).toEqual({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+      status: "503",
+      detail: expect.stringMatching(/temporarily unavailable/),
+    });
   });
 
   it("keeps unknown errors a generic 500 without Retry-After", () => {
@@ -51,7 +55,9 @@ describe("console face", () => {
   });
 
   it("apiFetch surfaces the server's message for a 503", async () => {
-    vi.spyOn(globalThis, "fetch").mockResolvedValue(Response.json({ error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } }, { status: 503 }));
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(
+      Response.json({ error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } }, { status: 503 }),
+    );
     await expect(apiFetch("/api/organizations")).rejects.toMatchObject({ status: 503, code: "unavailable", message: UNAVAILABLE_MESSAGE });
   });
 

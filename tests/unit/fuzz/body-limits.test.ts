@@ -14,9 +14,12 @@ import { hardeningReport } from "../../fuzz/hardening-report";
 const report = hardeningReport("fuzz-body-limits");
 
 // The oracle: what the limits mean, written the obvious (recursive) way.
-const containerDepth = (v: unknown): number => (typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v).map(containerDepth)) : 0);
-const valueCount = (v: unknown): number => 1 + (typeof v === "object" && v !== null ? Object.values(v).reduce<number>((n, c) => n + valueCount(c), 0) : 0);
-const strings = (v: unknown): string[] => (typeof v === "string" ? [v] : typeof v === "object" && v !== null ? Object.entries(v).flatMap(([k, c]) => [k, ...strings(c)]) : []);
+const containerDepth = (v: unknown): number =>
+  typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v).map(containerDepth)) : 0;
+const valueCount = (v: unknown): number =>
+  1 + (typeof v === "object" && v !== null ? Object.values(v).reduce<number>((n, c) => n + valueCount(c), 0) : 0);
+const strings = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : typeof v === "object" && v !== null ? Object.entries(v).flatMap(([k, c]) => [k, ...strings(c)]) : [];
 const storable = (s: string) => !s.includes("\u0000") && s === Buffer.from(s, "utf8").toString("utf8");
 
 function expectedError(v: unknown): number | null {
@@ -39,7 +42,8 @@ function outcome(check: () => void): number | null {
   }
 }
 
-const request = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://scim.test/Users", { method: "POST", body, headers });
+const request = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+  new Request("http://scim.test/Users", { method: "POST", body, headers });
 
 describe("body limits, property-based", () => {
   it("assertJsonLimits refuses exactly what the limits forbid", () => {
@@ -61,7 +65,19 @@ describe("body limits, property-based", () => {
       fc.uint8Array({ maxLength: 64 }),
       fc.string({ unit: "binary", maxLength: 64 }).map((s) => new TextEncoder().encode(s)),
       jsonish(3).map((v) => new TextEncoder().encode(JSON.stringify(v) ?? "")),
-      fc.constantFrom("", " ", "null", "[]", "\uFEFF{}", '{"a":1,"a":2}', '{"__proto__":{"x":1}}', "{".repeat(5000), "[".repeat(100_000) + "]".repeat(100_000)).map((s) => new TextEncoder().encode(s)),
+      fc
+        .constantFrom(
+          "",
+          " ",
+          "null",
+          "[]",
+          "\uFEFF{}",
+          '{"a":1,"a":2}',
+          '{"__proto__":{"x":1}}',
+          "{".repeat(5000),
+          "[".repeat(100_000) + "]".repeat(100_000),
+        )
+        .map((s) => new TextEncoder().encode(s)),
     );
     await checkAsyncProperty(
       fc.asyncProperty(bytes, async (body) => {
@@ -88,7 +104,10 @@ describe("body limits, property-based", () => {
       },
     });
     const req = new Request("http://scim.test/Users", { method: "POST", body: endless, duplex: "half" } as RequestInit);
-    await expect(readJsonBody(req)).rejects.toMatchObject({ status: 413, detail: `Limit exceeded: the request body is too large (at most ${SCIM_LIMITS.bodyBytes} bytes).` });
+    await expect(readJsonBody(req)).rejects.toMatchObject({
+      status: 413,
+      detail: `Limit exceeded: the request body is too large (at most ${SCIM_LIMITS.bodyBytes} bytes).`,
+    });
     expect(pulled * chunk.length).toBeLessThanOrEqual(SCIM_LIMITS.bodyBytes + 2 * chunk.length);
     report.cases++;
   });
@@ -100,7 +119,10 @@ describe("body limits, property-based", () => {
   });
 
   it("refuses invalid UTF-8 as a 400, not a mangled string", async () => {
-    await expect(readJsonBody(request(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])))).rejects.toMatchObject({ status: 400, scimType: "invalidSyntax" });
+    await expect(readJsonBody(request(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])))).rejects.toMatchObject({
+      status: 400,
+      scimType: "invalidSyntax",
+    });
     report.cases++;
   });
 });

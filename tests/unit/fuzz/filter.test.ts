@@ -57,23 +57,50 @@ function compile(filter: string, resource: "users" | "groups" = "users"): Outcom
 }
 
 // Every token a condition's text may hold: our identifiers (from the stores' tables), SQL words, punctuation.
-const identifiers = (t: FilterTable) => [...Object.values(t.columns), ...Object.values(t.children).flatMap((c) => [...Object.values(c.columns), { sql: c.rows }])].flatMap((c) => c.sql.match(/"[^"]+"/g) ?? []);
+const identifiers = (t: FilterTable) =>
+  [...Object.values(t.columns), ...Object.values(t.children).flatMap((c) => [...Object.values(c.columns), { sql: c.rows }])].flatMap(
+    (c) => c.sql.match(/"[^"]+"/g) ?? [],
+  );
 const OURS = new Set([
   ...identifiers(MEMBER_FILTER),
   ...identifiers(GROUP_FILTER),
-  ...["NOT", "AND", "OR", "IS", "NULL", "LIKE", "ESCAPE", "EXISTS", "SELECT", "FROM", "WHERE", "substr", "length", "m", "e", "g", "gm", "0", "1"],
+  ...[
+    "NOT",
+    "AND",
+    "OR",
+    "IS",
+    "NULL",
+    "LIKE",
+    "ESCAPE",
+    "EXISTS",
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "substr",
+    "length",
+    "m",
+    "e",
+    "g",
+    "gm",
+    "0",
+    "1",
+  ],
   ...["''", "'\\'", "(", ")", "=", "<", ">", ".", ",", "-", "+", "?"],
 ]);
 
 function expectOurText(condition: string): void {
-  for (const token of condition.match(/"[^"]*"|'[^']*'|[A-Za-z_]+|\d+|\S/g) ?? []) expect(OURS.has(token), `${token} in ${condition}`).toBe(true);
+  for (const token of condition.match(/"[^"]*"|'[^']*'|[A-Za-z_]+|\d+|\S/g) ?? [])
+    expect(OURS.has(token), `${token} in ${condition}`).toBe(true);
 }
 
 /** Every step of the plan finds rows through an index (SEARCH); none reads a whole table (SCAN). */
 function expectIndexedPlan(s: Statement): void {
   const { text, order } = render(s, "sqlite");
   const plan = (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...order.map(() => "x")) as { detail: string }[]).map((r) => r.detail);
-  expect(plan.filter((d) => /^SCAN /.test(d)), plan.join("\n")).toEqual([]);
+  expect(
+    plan.filter((d) => /^SCAN /.test(d)),
+    plan.join("\n"),
+  ).toEqual([]);
 }
 
 function expectAnswer(out: Outcome): void {
@@ -105,9 +132,13 @@ describe("filter → SQL, property-based", () => {
   it("attribute names and operators are case-insensitive (RFC 7644 §3.4.2.2)", () => {
     const attrs = ["userName", "externalId", "displayName", "name.givenName", "emails.value", "emails.type", "active", "id"];
     const ops = ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"];
-    const case_ = fc.tuple(fc.constantFrom(...attrs), fc.constantFrom(...ops), nastyString).chain(([attr, op, value]) =>
-      fc.tuple(fc.constant(`${attr} ${op} ${JSON.stringify(value)}`), anyCase(attr), anyCase(op)).map(([canonical, a, o]) => [canonical, `${a} ${o} ${JSON.stringify(value)}`] as const),
-    );
+    const case_ = fc
+      .tuple(fc.constantFrom(...attrs), fc.constantFrom(...ops), nastyString)
+      .chain(([attr, op, value]) =>
+        fc
+          .tuple(fc.constant(`${attr} ${op} ${JSON.stringify(value)}`), anyCase(attr), anyCase(op))
+          .map(([canonical, a, o]) => [canonical, `${a} ${o} ${JSON.stringify(value)}`] as const),
+      );
     checkProperty(
       fc.property(case_, ([canonical, shouted]) => {
         const a = compile(canonical);
@@ -124,7 +155,17 @@ describe("filter → SQL, property-based", () => {
     // parseFilter builds `userName eq "…"` itself (the hot path of every IdP); the library decides the rest.
     const raw = fc.oneof(nastyString, fc.string({ unit: "binary" }), fc.string()).map((v) => `"${v}"`);
     const filter = fc
-      .tuple(anyCase("userName"), fc.constantFrom(" ", "  ", "\t", "\u00a0"), anyCase("eq"), fc.constantFrom(" ", "  ", "\n"), fc.oneof(raw, nastyString.map((v) => JSON.stringify(v))), fc.constantFrom("", " ", "\n"))
+      .tuple(
+        anyCase("userName"),
+        fc.constantFrom(" ", "  ", "\t", "\u00a0"),
+        anyCase("eq"),
+        fc.constantFrom(" ", "  ", "\n"),
+        fc.oneof(
+          raw,
+          nastyString.map((v) => JSON.stringify(v)),
+        ),
+        fc.constantFrom("", " ", "\n"),
+      )
       .map(([attr, s1, op, s2, value, tail]) => `${attr}${s1}${op}${s2}${value}${tail}`)
       .filter((f) => f.length <= SCIM_LIMITS.filterLength);
     checkProperty(

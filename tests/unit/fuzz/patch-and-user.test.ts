@@ -38,10 +38,19 @@ function attempt(fn: () => UserInput): Result {
 
 /** The stored resource PATCH starts from (patchableUser's shape). */
 function asResource(u: UserInput): Record<string, unknown> {
-  return { ...u.attributes, userName: u.userName, ...(u.externalId !== undefined ? { externalId: u.externalId } : {}), ...(u.active !== undefined ? { active: u.active } : {}) };
+  return {
+    ...u.attributes,
+    userName: u.userName,
+    ...(u.externalId !== undefined ? { externalId: u.externalId } : {}),
+    ...(u.active !== undefined ? { active: u.active } : {}),
+  };
 }
 
-const FALLBACK: UserInput = { userName: "ada@contoso.example", active: true, attributes: { name: { givenName: "Ada" }, emails: [{ value: "ada@contoso.example", type: "work", primary: true }] } };
+const FALLBACK: UserInput = {
+  userName: "ada@contoso.example",
+  active: true,
+  attributes: { name: { givenName: "Ada" }, emails: [{ value: "ada@contoso.example", type: "work", primary: true }] },
+};
 
 /** Stored users: whatever a random POST body normalises to (or a plain one when it is refused). */
 const storedUser = userBody.map((body) => {
@@ -102,7 +111,16 @@ describe("PATCH, property-based", () => {
 });
 
 describe("Group PATCH, property-based", () => {
-  const group: GroupRow = { id: "g1", organizationId: "o1", displayName: "Sales", externalId: "ext", scimAttributes: "{}", version: 1, createdAt: new Date(0), updatedAt: new Date(0) };
+  const group: GroupRow = {
+    id: "g1",
+    organizationId: "o1",
+    displayName: "Sales",
+    externalId: "ext",
+    scimAttributes: "{}",
+    version: 1,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  };
   const ids = ["u1", "u2", "00000000-0000-4000-8000-000000000000"];
 
   it("turns every body into a well-formed change of the group, or refuses it with a 4xx", () => {

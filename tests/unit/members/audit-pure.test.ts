@@ -64,7 +64,8 @@ describe("event catalog", () => {
   it("validates activity filters", () => {
     expect(activityListParams.parse({})).toEqual({ period: "all", q: "", page: 1, pageSize: 25 });
     expect(activityListParams.safeParse({ action: "provisioning", outcome: "failure", period: "24h" }).success).toBe(true);
-    for (const bad of [{ action: "scim.user" }, { outcome: "error" }, { period: "1h" }, { pageSize: "101" }]) expect(activityListParams.safeParse(bad).success).toBe(false);
+    for (const bad of [{ action: "scim.user" }, { outcome: "error" }, { period: "1h" }, { pageSize: "101" }])
+      expect(activityListParams.safeParse(bad).success).toBe(false);
     const now = new Date("2026-05-10T12:00:00Z");
     expect(periodStart("24h", now)?.toISOString()).toBe("2026-05-09T12:00:00.000Z");
     expect(periodStart("7d", now)?.toISOString()).toBe("2026-05-03T12:00:00.000Z");

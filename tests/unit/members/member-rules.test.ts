@@ -6,7 +6,13 @@ import { render } from "@/lib/db/sql-statement";
 import { memberListCondition, memberListOrder } from "@/lib/members/store/console-where";
 import { pageCount, pageWindow } from "@/lib/members/pagination";
 
-const subject = (over: Partial<{ id: string; role: string; scimManaged: boolean }> = {}) => ({ id: "m1", userName: "alice@acme.test", role: "member", scimManaged: false, ...over });
+const subject = (over: Partial<{ id: string; role: string; scimManaged: boolean }> = {}) => ({
+  id: "m1",
+  userName: "alice@acme.test",
+  role: "member",
+  scimManaged: false,
+  ...over,
+});
 
 describe("which console actions a member allows", () => {
   it.each<[string, ReturnType<typeof subject>, MemberAction, string | null]>([
@@ -28,19 +34,41 @@ describe("which console actions a member allows", () => {
   });
 
   it("labels roles", () => {
-    expect([roleLabel("owner", false), roleLabel("owner", true), roleLabel("member", true), roleLabel("member", false)]).toEqual(["Owner", "Owner", "IAM manager", "Member"]);
+    expect([roleLabel("owner", false), roleLabel("owner", true), roleLabel("member", true), roleLabel("member", false)]).toEqual([
+      "Owner",
+      "Owner",
+      "IAM manager",
+      "Member",
+    ]);
   });
 });
 
 describe("member list query", () => {
   it("has defaults, and coerces numbers from the query string", () => {
-    expect(parseMemberListQuery(new URLSearchParams(""))).toEqual({ q: "", status: "all", managed: "all", group: "", sort: "name", page: 1, pageSize: 25 });
-    expect(parseMemberListQuery(new URLSearchParams("q=%20Alice%20&page=3&pageSize=100&sort=lastChange&order=asc"))).toMatchObject({ q: "Alice", page: 3, pageSize: 100, sort: "lastChange", order: "asc" });
+    expect(parseMemberListQuery(new URLSearchParams(""))).toEqual({
+      q: "",
+      status: "all",
+      managed: "all",
+      group: "",
+      sort: "name",
+      page: 1,
+      pageSize: 25,
+    });
+    expect(parseMemberListQuery(new URLSearchParams("q=%20Alice%20&page=3&pageSize=100&sort=lastChange&order=asc"))).toMatchObject({
+      q: "Alice",
+      page: 3,
+      pageSize: 100,
+      sort: "lastChange",
+      order: "asc",
+    });
   });
 
-  it.each(["page=0", "page=1.5", "pageSize=0", "pageSize=101", "status=deleted", "managed=true", "sort=email", "order=random"])("refuses %s", (qs) => {
-    expect(memberListParams.safeParse(Object.fromEntries(new URLSearchParams(qs))).success).toBe(false);
-  });
+  it.each(["page=0", "page=1.5", "pageSize=0", "pageSize=101", "status=deleted", "managed=true", "sort=email", "order=random"])(
+    "refuses %s",
+    (qs) => {
+      expect(memberListParams.safeParse(Object.fromEntries(new URLSearchParams(qs))).success).toBe(false);
+    },
+  );
 
   it("builds a condition scoped to the organization, searching the lower-cased columns with the one LIKE escaping", () => {
     const condition = (q: Parameters<typeof memberListCondition>[1]) => {
@@ -52,12 +80,20 @@ describe("member list query", () => {
       text: `m."organizationId" = $1 AND m."locked" = $2 AND m."scimManaged" = $3 AND (m."userNameLower" LIKE $4 ESCAPE '\\' OR m."displayNameLower" LIKE $5 ESCAPE '\\' OR m."emailLower" LIKE $6 ESCAPE '\\')`,
       values: { b0: "o1", b1: true, b2: false, b3: "%a\\_lice\\%%", b4: "%a\\_lice\\%%", b5: "%a\\_lice\\%%" },
     });
-    expect(condition({ q: "", status: "active", managed: "managed", group: "g1" }).values).toEqual({ b0: "o1", b1: "g1", b2: "o1", b3: false, b4: true });
+    expect(condition({ q: "", status: "active", managed: "managed", group: "g1" }).values).toEqual({
+      b0: "o1",
+      b1: "g1",
+      b2: "o1",
+      b3: false,
+      b4: true,
+    });
   });
 
   it("orders totally (id last), missing values last, with a default direction per sort", () => {
     expect(memberListOrder({ sort: "name" })).toBe(`m."displayNameLower" ASC NULLS LAST, m."userNameLower" ASC, m."id" ASC`);
-    expect(memberListOrder({ sort: "name", order: "desc" })).toBe(`m."displayNameLower" DESC NULLS LAST, m."userNameLower" DESC, m."id" ASC`);
+    expect(memberListOrder({ sort: "name", order: "desc" })).toBe(
+      `m."displayNameLower" DESC NULLS LAST, m."userNameLower" DESC, m."id" ASC`,
+    );
     expect(memberListOrder({ sort: "lastChange" })).toBe(`m."scimUpdatedAt" DESC NULLS LAST, m."userNameLower" ASC, m."id" ASC`);
   });
 
@@ -69,6 +105,7 @@ describe("member list query", () => {
 
   it("accepts only { locked: boolean } to lock or unlock", () => {
     expect(setLockedInput.safeParse({ locked: true }).success).toBe(true);
-    for (const body of [{}, { locked: "true" }, { locked: 1 }, { locked: true, extra: 1 }, null]) expect(setLockedInput.safeParse(body).success).toBe(false);
+    for (const body of [{}, { locked: "true" }, { locked: 1 }, { locked: true, extra: 1 }, null])
+      expect(setLockedInput.safeParse(body).success).toBe(false);
   });
 });

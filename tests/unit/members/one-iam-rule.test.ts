@@ -29,7 +29,12 @@ describe("the IAM permission is spelled once", () => {
   });
 
   it("is where the shared reads take it from", () => {
-    for (const f of ["lib/members/store/memberships.ts", "lib/members/store/console-rows.ts", "lib/members/store/provisioning-managers.ts", "lib/groups/store/statements.ts"]) {
+    for (const f of [
+      "lib/members/store/memberships.ts",
+      "lib/members/store/console-rows.ts",
+      "lib/members/store/provisioning-managers.ts",
+      "lib/groups/store/statements.ts",
+    ]) {
       expect(readFileSync(path.join(root, f), "utf8"), f).toMatch(/from "\.\.?\/(\.\.\/groups\/store\/)?iam-permission"/);
     }
   });

@@ -35,7 +35,11 @@ describe("SCIM attributes as the console shows them", () => {
   });
 
   it("says so when the manager is not a member, and ignores values of the wrong shape", () => {
-    const view = scimAttributesView({ ...member, externalId: null, locked: true }, { title: ["not", "a", "string"], emails: "nope", [ENTERPRISE]: { manager: { value: "ghost" } } }, null);
+    const view = scimAttributesView(
+      { ...member, externalId: null, locked: true },
+      { title: ["not", "a", "string"], emails: "nope", [ENTERPRISE]: { manager: { value: "ghost" } } },
+      null,
+    );
     expect(view.rows).toEqual([{ label: "Manager", value: "ghost (not a member of this organization)" }]);
     expect(view.raw).toMatchObject({ active: false });
     expect(view.raw).not.toHaveProperty("externalId");

@@ -10,7 +10,8 @@ describe("metric labels", () => {
     expect(scimResource("ServiceProviderConfig")).toBe("ServiceProviderConfig");
     expect(scimResource(undefined)).toBe("root");
     expect(scimResource("")).toBe("root");
-    for (const junk of ["alice@contoso.com", "scim_abcdefghijklmnopqrstuvwxyz0123", "__proto__", "constructor", "Users2", "x".repeat(5000)]) expect(scimResource(junk)).toBe("other");
+    for (const junk of ["alice@contoso.com", "scim_abcdefghijklmnopqrstuvwxyz0123", "__proto__", "constructor", "Users2", "x".repeat(5000)])
+      expect(scimResource(junk)).toBe("other");
   });
 
   it("keeps methods, statuses and scimTypes to what HTTP and RFC 7644 define", () => {
@@ -25,7 +26,9 @@ describe("metric labels", () => {
   });
 
   it("turns a console URL into its route pattern: parameter values never appear", () => {
-    expect(routePattern("/api/organizations/cm1abc/members/cm2def", { orgId: "cm1abc", memberId: "cm2def" })).toBe("/api/organizations/[orgId]/members/[memberId]");
+    expect(routePattern("/api/organizations/cm1abc/members/cm2def", { orgId: "cm1abc", memberId: "cm2def" })).toBe(
+      "/api/organizations/[orgId]/members/[memberId]",
+    );
     expect(routePattern("/api/organizations/cm1abc/members/", { orgId: "cm1abc" })).toBe("/api/organizations/[orgId]/members");
     expect(routePattern("/api/organizations/a%20b/scim", { orgId: "a b" })).toBe("/api/organizations/[orgId]/scim");
     expect(routePattern("/api/organizations", {})).toBe("/api/organizations");

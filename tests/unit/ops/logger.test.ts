@@ -22,7 +22,10 @@ describe("logger", () => {
 
   it("censors secret-named keys wherever they are and scrubs free text", () => {
     const { log, lines } = capture();
-    log.info({ headers: { authorization: `Bearer ${TOKEN}` }, body: { password: "hunter2hunter2", clientSecret: "s3cr3t-value" } }, `seen Bearer ${TOKEN}`);
+    log.info(
+      { headers: { authorization: `Bearer ${TOKEN}` }, body: { password: "hunter2hunter2", clientSecret: "s3cr3t-value" } },
+      `seen Bearer ${TOKEN}`,
+    );
     const text = JSON.stringify(lines);
     for (const secret of [TOKEN, "hunter2hunter2", "s3cr3t-value"]) expect(text).not.toContain(secret);
   });

@@ -15,8 +15,25 @@ import { FilterFixture, OTHER_ORG, type Person, type Team } from "./filter-fixtu
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 const people: Person[] = [
-  { userName: "Ada_Lovelace@Contoso.com", externalId: "EXT-1", given: "Ada", family: "Lovelace", displayName: "Ada", emails: [{ value: "ada@contoso.com", type: "work", primary: true }, { value: "ada@home.example", type: "home" }] },
-  { userName: "adaXlovelace@contoso.com", externalId: "ext-2", given: "Ada", family: "Byron", emails: [{ value: "byron@contoso.com", type: "home" }], locked: true },
+  {
+    userName: "Ada_Lovelace@Contoso.com",
+    externalId: "EXT-1",
+    given: "Ada",
+    family: "Lovelace",
+    displayName: "Ada",
+    emails: [
+      { value: "ada@contoso.com", type: "work", primary: true },
+      { value: "ada@home.example", type: "home" },
+    ],
+  },
+  {
+    userName: "adaXlovelace@contoso.com",
+    externalId: "ext-2",
+    given: "Ada",
+    family: "Byron",
+    emails: [{ value: "byron@contoso.com", type: "home" }],
+    locked: true,
+  },
   { userName: "grace.hopper@contoso.com", given: "Grace", family: "Hopper", emails: [{ value: "grace@navy.example", type: "Work" }] },
   { userName: "alan%turing@contoso.com", externalId: "ext-3", given: "Alan", family: "Turing" },
   { userName: "back\\slash@contoso.com", externalId: "a\\b" },
@@ -25,7 +42,15 @@ const people: Person[] = [
   { userName: "unmanaged@contoso.com", managed: false },
   { userName: "ada_lovelace@contoso.com", org: OTHER_ORG },
 ];
-const ALL = ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "grace.hopper@contoso.com", "alan%turing@contoso.com", "back\\slash@contoso.com", "ÉMILE.Zola@contoso.com", "_lead@contoso.com"];
+const ALL = [
+  "Ada_Lovelace@Contoso.com",
+  "adaXlovelace@contoso.com",
+  "grace.hopper@contoso.com",
+  "alan%turing@contoso.com",
+  "back\\slash@contoso.com",
+  "ÉMILE.Zola@contoso.com",
+  "_lead@contoso.com",
+];
 const without = (...names: string[]) => ALL.filter((n) => !names.includes(n));
 
 const teams: Team[] = [
@@ -100,7 +125,10 @@ describe("Users: emails and value paths", () => {
     ['emails[type eq "work" and value ew "navy.example"]', ["grace.hopper@contoso.com"]],
     ['emails[emails.type eq "home"]', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com"]],
     ['emails[not (type eq "work")]', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com"]],
-    ['not (emails[type eq "work"])', ["adaXlovelace@contoso.com", "alan%turing@contoso.com", "back\\slash@contoso.com", "_lead@contoso.com"]],
+    [
+      'not (emails[type eq "work"])',
+      ["adaXlovelace@contoso.com", "alan%turing@contoso.com", "back\\slash@contoso.com", "_lead@contoso.com"],
+    ],
     ["emails pr", ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "grace.hopper@contoso.com", "ÉMILE.Zola@contoso.com"]],
     ['userName sw "ada" and emails[type eq "home"].value co "contoso"', ["adaXlovelace@contoso.com"]],
   ])("%s", async (filter, expected) => {
@@ -131,7 +159,10 @@ describe("co, sw, ew: literal on every character, case as the attribute says", (
     ['externalId sw "ext"', ["adaXlovelace@contoso.com", "alan%turing@contoso.com"]],
     ['externalId ew "T-1"', ["Ada_Lovelace@Contoso.com"]],
     ['externalId ew "t-1"', []],
-    ['externalId co ""', ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "back\\slash@contoso.com", "_lead@contoso.com"]],
+    [
+      'externalId co ""',
+      ["Ada_Lovelace@Contoso.com", "adaXlovelace@contoso.com", "alan%turing@contoso.com", "back\\slash@contoso.com", "_lead@contoso.com"],
+    ],
     // Strings order by code point: "é" after "z".
     ['userName gt "z"', ["ÉMILE.Zola@contoso.com"]],
   ])("%s", async (filter, expected) => {
@@ -244,7 +275,14 @@ describe("unsupported is 400 invalidFilter", () => {
     expect(err.scimType).toBe("invalidFilter");
   });
 
-  it.each(['title eq "x"', 'members.display eq "x"', 'members[display eq "x"]', "emails pr", 'meta.created co "2020"', 'meta.created gt "yesterday"'])("Groups: %s", (filter) => {
+  it.each([
+    'title eq "x"',
+    'members.display eq "x"',
+    'members[display eq "x"]',
+    "emails pr",
+    'meta.created co "2020"',
+    'meta.created gt "yesterday"',
+  ])("Groups: %s", (filter) => {
     expect(refusal(filter, GROUP_FILTER)).toMatchObject({ status: 400, scimType: "invalidFilter" });
   });
 
@@ -265,8 +303,18 @@ describe("unsupported is 400 invalidFilter", () => {
 describe("Microsoft's test-tool forms", () => {
   it("reads unquoted values as strings, keeping literals and numbers", () => {
     expect(parseFilter("userName sw O")).toEqual({ op: "sw", attrPath: "userName", compValue: "O" });
-    expect(parseFilter("meta.created gt 2015-10-10T14:38:21.8617979-07:00")).toEqual({ op: "gt", attrPath: "meta.created", compValue: "2015-10-10T14:38:21.8617979-07:00" });
+    expect(parseFilter("meta.created gt 2015-10-10T14:38:21.8617979-07:00")).toEqual({
+      op: "gt",
+      attrPath: "meta.created",
+      compValue: "2015-10-10T14:38:21.8617979-07:00",
+    });
     expect(parseFilter("active eq true")).toEqual({ op: "eq", attrPath: "active", compValue: true });
-    expect(parseFilter('name.familyName eq Employee and userName eq "a b"')).toEqual({ op: "and", filters: [{ op: "eq", attrPath: "name.familyName", compValue: "Employee" }, { op: "eq", attrPath: "userName", compValue: "a b" }] });
+    expect(parseFilter('name.familyName eq Employee and userName eq "a b"')).toEqual({
+      op: "and",
+      filters: [
+        { op: "eq", attrPath: "name.familyName", compValue: "Employee" },
+        { op: "eq", attrPath: "userName", compValue: "a b" },
+      ],
+    });
   });
 });

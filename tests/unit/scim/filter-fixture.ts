@@ -56,16 +56,34 @@ export class FilterFixture {
     const ids = new Map<string, string>();
     const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().replace("Z", "+00:00");
     raw.prepare(`INSERT INTO "Organization" ("id", "name") VALUES (?, 'one'), (?, 'two')`).run(ORG, OTHER_ORG);
-    const member = raw.prepare(`INSERT INTO "Member" ("id", "organizationId", "userName", "userNameLower", "givenName", "givenNameLower", "familyName", "familyNameLower",
+    const member =
+      raw.prepare(`INSERT INTO "Member" ("id", "organizationId", "userName", "userNameLower", "givenName", "givenNameLower", "familyName", "familyNameLower",
       "scimDisplayNameLower", "externalId", "locked", "scimManaged", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
     const email = raw.prepare(`INSERT INTO "MemberEmail" ("memberId", "value", "valueLower", "type", "primary") VALUES (?, ?, ?, ?, ?)`);
     people.forEach((p, i) => {
       const id = `m${i}`;
       ids.set(`${p.org ?? ORG}/${p.userName}`, id);
-      member.run(id, p.org ?? ORG, p.userName, p.userName.toLowerCase(), p.given ?? null, lower(p.given), p.family ?? null, lower(p.family), lower(p.displayName), p.externalId ?? null, p.locked ? 1 : 0, p.managed === false ? 0 : 1, day(i), day(i));
+      member.run(
+        id,
+        p.org ?? ORG,
+        p.userName,
+        p.userName.toLowerCase(),
+        p.given ?? null,
+        lower(p.given),
+        p.family ?? null,
+        lower(p.family),
+        lower(p.displayName),
+        p.externalId ?? null,
+        p.locked ? 1 : 0,
+        p.managed === false ? 0 : 1,
+        day(i),
+        day(i),
+      );
       for (const e of p.emails ?? []) email.run(id, e.value, e.value.toLowerCase(), lower(e.type), e.primary ? 1 : 0);
     });
-    const group = raw.prepare(`INSERT INTO "Group" ("id", "organizationId", "displayName", "displayNameLower", "externalId", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 1, ?, ?)`);
+    const group = raw.prepare(
+      `INSERT INTO "Group" ("id", "organizationId", "displayName", "displayNameLower", "externalId", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    );
     const groupMember = raw.prepare(`INSERT INTO "GroupMember" ("groupId", "memberId", "createdAt") VALUES (?, ?, ?)`);
     teams.forEach((t, i) => {
       const id = `g${i}`;

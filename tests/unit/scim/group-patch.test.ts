@@ -5,35 +5,68 @@ import type { GroupRow } from "@/lib/groups/store";
 import { groupPatch } from "@/lib/scim/groups/group-patch";
 import { normalizeGroup } from "@/lib/scim/groups/group-input";
 
-const row: GroupRow = { id: "g1", organizationId: "o1", displayName: "Sales", externalId: "ext", scimAttributes: "{}", version: 3, createdAt: new Date(0), updatedAt: new Date(0) };
+const row: GroupRow = {
+  id: "g1",
+  organizationId: "o1",
+  displayName: "Sales",
+  externalId: "ext",
+  scimAttributes: "{}",
+  version: 3,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
 const apply = (Operations: unknown[]) => groupPatch({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations })(row);
 
 describe("groupPatch", () => {
   it.each([
-    ["Entra add", [{ op: "Add", path: "members", value: [{ $ref: null, value: "u1" }, { value: "u2" }] }], [{ kind: "add", ids: ["u1", "u2"] }]],
+    [
+      "Entra add",
+      [{ op: "Add", path: "members", value: [{ $ref: null, value: "u1" }, { value: "u2" }] }],
+      [{ kind: "add", ids: ["u1", "u2"] }],
+    ],
     ["Entra remove (default)", [{ op: "Remove", path: "members", value: [{ value: "u1" }] }], [{ kind: "remove", ids: ["u1"] }]],
     ["Entra remove (aadOptscim062020)", [{ op: "remove", path: 'members[value eq "u1"]' }], [{ kind: "remove", ids: ["u1"] }]],
-    ["remove by an or-filter", [{ op: "remove", path: 'members[value eq "u1" or value eq "u2"]' }], [{ kind: "remove", ids: ["u1", "u2"] }]],
+    [
+      "remove by an or-filter",
+      [{ op: "remove", path: 'members[value eq "u1" or value eq "u2"]' }],
+      [{ kind: "remove", ids: ["u1", "u2"] }],
+    ],
     ["bare strings", [{ op: "add", path: "members", value: ["u1", "u1", " u2 "] }], [{ kind: "add", ids: ["u1", "u2"] }]],
     ["a single object", [{ op: "add", path: "members", value: { value: "u1", displayName: "U" } }], [{ kind: "add", ids: ["u1"] }]],
     ["replace members", [{ op: "Replace", path: "members", value: [{ value: "u3" }] }], [{ kind: "set", ids: ["u3"] }]],
     ["remove members without value", [{ op: "remove", path: "members" }], [{ kind: "clear" }]],
     ["path-less add of members", [{ op: "add", value: { members: [{ value: "u1" }] } }], [{ kind: "add", ids: ["u1"] }]],
-    ["URN-prefixed path", [{ op: "add", path: "urn:ietf:params:scim:schemas:core:2.0:Group:members", value: ["u1"] }], [{ kind: "add", ids: ["u1"] }]],
+    [
+      "URN-prefixed path",
+      [{ op: "add", path: "urn:ietf:params:scim:schemas:core:2.0:Group:members", value: ["u1"] }],
+      [{ kind: "add", ids: ["u1"] }],
+    ],
     ["unknown attribute ignored", [{ op: "replace", path: "description", value: "x" }], []],
   ])("%s", (_label, ops, membership) => {
     expect(apply(ops).membership).toEqual(membership);
   });
 
   it("renames: by path, and Okta's path-less { id, displayName }; externalId set and removed", () => {
-    expect(apply([{ op: "Replace", path: "displayName", value: "EMEA" }]).profile).toEqual({ displayName: "EMEA", externalId: "ext", attributes: {} });
+    expect(apply([{ op: "Replace", path: "displayName", value: "EMEA" }]).profile).toEqual({
+      displayName: "EMEA",
+      externalId: "ext",
+      attributes: {},
+    });
     expect(apply([{ op: "replace", value: { id: "g1", displayName: "Okta" } }]).profile.displayName).toBe("Okta");
     expect(apply([{ op: "remove", path: "externalId" }]).profile.externalId).toBeNull();
     expect(apply([{ op: "add", path: "externalId", value: "new" }]).profile.externalId).toBe("new");
   });
 
   it("keeps the order of operations", () => {
-    expect(apply([{ op: "remove", path: 'members[value eq "a"]' }, { op: "add", path: "members", value: ["b"] }]).membership).toEqual([{ kind: "remove", ids: ["a"] }, { kind: "add", ids: ["b"] }]);
+    expect(
+      apply([
+        { op: "remove", path: 'members[value eq "a"]' },
+        { op: "add", path: "members", value: ["b"] },
+      ]).membership,
+    ).toEqual([
+      { kind: "remove", ids: ["a"] },
+      { kind: "add", ids: ["b"] },
+    ]);
   });
 
   it.each([
@@ -61,11 +94,21 @@ describe("groupPatch: the split between scim-patch and the store's membership op
       { op: "Replace", path: "displayName", value: "Second" },
       { op: "remove", path: "externalId" },
     ]);
-    expect(update).toEqual({ profile: { displayName: "Second", externalId: null, attributes: {} }, membership: [{ kind: "add", ids: ["u1"] }, { kind: "set", ids: ["u2"] }] });
+    expect(update).toEqual({
+      profile: { displayName: "Second", externalId: null, attributes: {} },
+      membership: [
+        { kind: "add", ids: ["u1"] },
+        { kind: "set", ids: ["u2"] },
+      ],
+    });
   });
 
   it("a PATCH of members only leaves the profile as it was", () => {
-    expect(apply([{ op: "remove", path: 'members[value eq "u1"]' }]).profile).toEqual({ displayName: "Sales", externalId: "ext", attributes: {} });
+    expect(apply([{ op: "remove", path: 'members[value eq "u1"]' }]).profile).toEqual({
+      displayName: "Sales",
+      externalId: "ext",
+      attributes: {},
+    });
   });
 
   it.each([
@@ -73,26 +116,45 @@ describe("groupPatch: the split between scim-patch and the store's membership op
     ["replace members: null empties the group", [{ op: "replace", path: "members", value: null }], [{ kind: "clear" }]],
     ["remove members with value null empties it", [{ op: "remove", path: "members", value: null }], [{ kind: "clear" }]],
     ["remove members with an empty list removes no one", [{ op: "remove", path: "members", value: [] }], [{ kind: "remove", ids: [] }]],
-    ["sub-attributes of members are not ours to write", [{ op: "replace", path: "members.value", value: "x" }, { op: "remove", path: 'members[value eq "u1"].value' }], []],
+    [
+      "sub-attributes of members are not ours to write",
+      [
+        { op: "replace", path: "members.value", value: "x" },
+        { op: "remove", path: 'members[value eq "u1"].value' },
+      ],
+      [],
+    ],
   ])("%s", (_label, ops, membership) => {
     expect(apply(ops).membership).toEqual(membership);
   });
 
   it("removes of what the group lacks change nothing, as today (issue 26 decides them for both resources)", () => {
     const noExternalId: GroupRow = { ...row, externalId: null };
-    const update = groupPatch({ Operations: [{ op: "remove", path: "externalId" }, { op: "remove", path: "title" }] })(noExternalId);
+    const update = groupPatch({
+      Operations: [
+        { op: "remove", path: "externalId" },
+        { op: "remove", path: "title" },
+      ],
+    })(noExternalId);
     expect(update).toEqual({ profile: { displayName: "Sales", externalId: null, attributes: {} }, membership: [] });
   });
 
   it("displayName set to null is an invalid value, a bad member a refusal before any write", () => {
-    expect(() => apply([{ op: "replace", path: "displayName", value: null }])).toThrow(expect.objectContaining({ status: 400, scimType: "invalidValue" }));
-    expect(() => groupPatch({ Operations: [{ op: "add", path: "members", value: [5] }] })).toThrow(expect.objectContaining({ status: 400, scimType: "invalidValue" }));
+    expect(() => apply([{ op: "replace", path: "displayName", value: null }])).toThrow(
+      expect.objectContaining({ status: 400, scimType: "invalidValue" }),
+    );
+    expect(() => groupPatch({ Operations: [{ op: "add", path: "members", value: [5] }] })).toThrow(
+      expect.objectContaining({ status: 400, scimType: "invalidValue" }),
+    );
   });
 });
 
 describe("normalizeGroup", () => {
   it("takes displayName, externalId and members in any case; absent members stay undefined", () => {
-    expect(normalizeGroup({ DisplayName: "G", externalid: "e", Members: [{ value: "u1" }, "u2"], schemas: ["x"] })).toEqual({ profile: { displayName: "G", externalId: "e", attributes: {} }, members: ["u1", "u2"] });
+    expect(normalizeGroup({ DisplayName: "G", externalid: "e", Members: [{ value: "u1" }, "u2"], schemas: ["x"] })).toEqual({
+      profile: { displayName: "G", externalId: "e", attributes: {} },
+      members: ["u1", "u2"],
+    });
     expect(normalizeGroup({ displayName: "G" }).members).toBeUndefined();
     expect(normalizeGroup({ displayName: "G", members: null }).members).toBeUndefined();
     expect(() => normalizeGroup({ members: [] })).toThrow(expect.objectContaining({ status: 400 }));

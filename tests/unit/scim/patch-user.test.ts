@@ -50,7 +50,10 @@ describe("Entra ID request styles (IDP-REQUESTS.md)", () => {
   it("aadOptscim062020: lower-case ops, path-less op with dotted and URN keys, real booleans", () => {
     const out = patch(stored(), [
       { op: "replace", path: 'emails[type eq "work"].value', value: "Test@contoso.com" },
-      { op: "replace", value: { displayName: "Bjfe", "name.givenName": "Kkom", "name.familyName": "Unua", [`${ENT}:employeeNumber`]: "Aklq" } },
+      {
+        op: "replace",
+        value: { displayName: "Bjfe", "name.givenName": "Kkom", "name.familyName": "Unua", [`${ENT}:employeeNumber`]: "Aklq" },
+      },
       { op: "replace", path: "active", value: false },
     ]);
     expect(out.active).toBe(false);
@@ -63,7 +66,9 @@ describe("Entra ID request styles (IDP-REQUESTS.md)", () => {
   it.each(["Add", "Replace", "add", "replace", "REPLACE"])("%s on a filtered path with no match creates the element", (op) => {
     const out = patch(stored(), [{ op, path: 'phoneNumbers[type eq "mobile"].value', value: "+33 6 00 00 00 00" }]);
     expect(out.attributes.phoneNumbers).toEqual([{ type: "mobile", value: "+33 6 00 00 00 00" }]);
-    const again = patch({ ...stored(), phoneNumbers: [{ type: "work", value: "1" }] }, [{ op, path: 'phoneNumbers[type eq "mobile"].value', value: "2" }]);
+    const again = patch({ ...stored(), phoneNumbers: [{ type: "work", value: "1" }] }, [
+      { op, path: 'phoneNumbers[type eq "mobile"].value', value: "2" },
+    ]);
     expect(again.attributes.phoneNumbers).toEqual([
       { type: "work", value: "1" },
       { type: "mobile", value: "2" },
@@ -106,8 +111,12 @@ describe("manager in every form Entra sends", () => {
   it("null or an empty value removes it, remove with a value is fine", () => {
     const withManager = { ...stored(), [ENT]: { manager: { value: "m-1" }, department: "R" } };
     expect(patch(withManager, [{ op: "Replace", path: `${ENT}:manager`, value: null }]).attributes[ENT]).toEqual({ department: "R" });
-    expect(patch(withManager, [{ op: "Replace", path: `${ENT}:manager`, value: { value: "" } }]).attributes[ENT]).toEqual({ department: "R" });
-    expect(patch(withManager, [{ op: "Remove", path: `${ENT}:manager`, value: [{ value: "m-1" }] }]).attributes[ENT]).toEqual({ department: "R" });
+    expect(patch(withManager, [{ op: "Replace", path: `${ENT}:manager`, value: { value: "" } }]).attributes[ENT]).toEqual({
+      department: "R",
+    });
+    expect(patch(withManager, [{ op: "Remove", path: `${ENT}:manager`, value: [{ value: "m-1" }] }]).attributes[ENT]).toEqual({
+      department: "R",
+    });
   });
 });
 
@@ -138,18 +147,30 @@ describe("RFC 7644 semantics", () => {
   });
 
   it("remove deletes the target", () => {
-    const out = patch({ ...stored(), title: "Countess", phoneNumbers: [{ type: "work", value: "1" }, { type: "fax", value: "2" }] }, [
-      { op: "remove", path: "title" },
-      { op: "remove", path: 'phoneNumbers[type eq "fax"]' },
-      { op: "Remove", path: "name.formatted" },
-    ]);
+    const out = patch(
+      {
+        ...stored(),
+        title: "Countess",
+        phoneNumbers: [
+          { type: "work", value: "1" },
+          { type: "fax", value: "2" },
+        ],
+      },
+      [
+        { op: "remove", path: "title" },
+        { op: "remove", path: 'phoneNumbers[type eq "fax"]' },
+        { op: "Remove", path: "name.formatted" },
+      ],
+    );
     expect(out.attributes.title).toBeUndefined();
     expect(out.attributes.phoneNumbers).toEqual([{ type: "work", value: "1" }]);
     expect(out.attributes.name).toEqual({ givenName: "Ada", familyName: "Lovelace" });
   });
 
   it("remove by value on a multi-valued attribute removes those values", () => {
-    const out = patch({ ...stored(), emails: [{ value: "a@x.com" }, { value: "b@x.com", primary: true }] }, [{ op: "remove", path: "emails", value: [{ value: "a@x.com" }] }]);
+    const out = patch({ ...stored(), emails: [{ value: "a@x.com" }, { value: "b@x.com", primary: true }] }, [
+      { op: "remove", path: "emails", value: [{ value: "a@x.com" }] },
+    ]);
     expect(out.attributes.emails).toEqual([{ value: "b@x.com", primary: true }]);
   });
 
@@ -201,7 +222,9 @@ describe("rejections", () => {
     ["empty Operations", { schemas: [PATCH_OP], Operations: [] }],
     ["Operations not a list", { Operations: { op: "add" } }],
   ])("body %s → 400 invalidSyntax", (_label, body) => {
-    expect(() => normalizeOperations(body, USER_PATCH)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidSyntax" }) as Error);
+    expect(() => normalizeOperations(body, USER_PATCH)).toThrowError(
+      expect.objectContaining({ status: 400, scimType: "invalidSyntax" }) as Error,
+    );
   });
 
   it("accepts a body without schemas and with lower-case 'operations'", () => {

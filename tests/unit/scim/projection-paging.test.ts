@@ -19,11 +19,17 @@ const resource = {
   meta: { resourceType: "User", version: 'W/"1"' },
 };
 
-const project = (attributes: string, excluded = "") => projectResource(resource, parseAttributeList(attributes), parseAttributeList(excluded));
+const project = (attributes: string, excluded = "") =>
+  projectResource(resource, parseAttributeList(attributes), parseAttributeList(excluded));
 
 describe("attributes / excludedAttributes", () => {
   it("attributes returns only those, plus id and schemas", () => {
-    expect(project("userName, name.givenName")).toEqual({ schemas: resource.schemas, id: "m-1", userName: "ada", name: { givenName: "Ada" } });
+    expect(project("userName, name.givenName")).toEqual({
+      schemas: resource.schemas,
+      id: "m-1",
+      userName: "ada",
+      name: { givenName: "Ada" },
+    });
   });
   it("sub-attributes of multi-valued attributes, case-insensitive names, URN prefixes", () => {
     expect(project("EMAILS.value,urn:ietf:params:scim:schemas:core:2.0:User:active,emails.type")).toEqual({
@@ -40,7 +46,14 @@ describe("attributes / excludedAttributes", () => {
   });
   it("excludedAttributes removes those but never id or schemas", () => {
     const out = project("", `emails,name.familyName,id,schemas,meta,${ENT}:employeeNumber`);
-    expect(out).toEqual({ schemas: resource.schemas, id: "m-1", userName: "ada", name: { givenName: "Ada" }, active: true, [ENT]: { department: "R" } });
+    expect(out).toEqual({
+      schemas: resource.schemas,
+      id: "m-1",
+      userName: "ada",
+      name: { givenName: "Ada" },
+      active: true,
+      [ENT]: { department: "R" },
+    });
     expect(resource.emails).toHaveLength(2); // the original is untouched
   });
 });
@@ -59,7 +72,13 @@ describe("paging (RFC 7644 §3.4.2.4)", () => {
   ])("%s", (q, expected) => expect(paging(q)).toEqual(expected));
 
   it("ListResponse always carries Resources", () => {
-    expect(listResponse([], 7, 1)).toEqual({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 7, startIndex: 1, itemsPerPage: 0, Resources: [] });
+    expect(listResponse([], 7, 1)).toEqual({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+      totalResults: 7,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
   });
 });
 

@@ -61,9 +61,18 @@ const full = {
     { value: "+44 1", type: "work" },
     { value: "+44 2", type: "mobile" },
   ],
-  addresses: [{ type: "work", streetAddress: "1 Main St", locality: "London", region: "LDN", postalCode: "N1", country: "GB", primary: true }],
+  addresses: [
+    { type: "work", streetAddress: "1 Main St", locality: "London", region: "LDN", postalCode: "N1", country: "GB", primary: true },
+  ],
   active: true,
-  [ENT]: { employeeNumber: "42", department: "Analytics", costCenter: "CC1", organization: "Contoso", division: "R&D", manager: { value: "m-2" } },
+  [ENT]: {
+    employeeNumber: "42",
+    department: "Analytics",
+    costCenter: "CC1",
+    organization: "Contoso",
+    division: "R&D",
+    manager: { value: "m-2" },
+  },
 };
 
 describe("Member ↔ SCIM User", () => {
@@ -75,7 +84,13 @@ describe("Member ↔ SCIM User", () => {
       schemas: [CORE, ENT],
       id: "m-1",
       [ENT]: { ...full[ENT], manager: { value: "m-2", $ref: `${BASE}/Users/m-2`, displayName: "Charles Babbage" } },
-      meta: { resourceType: "User", created: "2024-01-01T00:00:00.000Z", lastModified: "2024-02-01T00:00:00.000Z", location: `${BASE}/Users/m-1`, version: 'W/"3"' },
+      meta: {
+        resourceType: "User",
+        created: "2024-01-01T00:00:00.000Z",
+        lastModified: "2024-02-01T00:00:00.000Z",
+        location: `${BASE}/Users/m-1`,
+        version: 'W/"3"',
+      },
     });
   });
 
@@ -85,7 +100,15 @@ describe("Member ↔ SCIM User", () => {
     const out = toScimUser(row, { baseUrl: BASE });
     expect(out).not.toHaveProperty("password");
     expect(out).not.toHaveProperty("groups");
-    expect(out).toMatchObject({ userName: okta.userName, name: okta.name, emails: okta.emails, displayName: "Test User", locale: "en-US", active: true, externalId: okta.externalId });
+    expect(out).toMatchObject({
+      userName: okta.userName,
+      name: okta.name,
+      emails: okta.emails,
+      displayName: "Test User",
+      locale: "en-US",
+      active: true,
+      externalId: okta.externalId,
+    });
   });
 
   it("Entra's POST: nulls, empty lists and odd schema URNs are ignored", () => {
@@ -152,8 +175,15 @@ describe("Member ↔ SCIM User", () => {
   });
 
   it("an adopted member without stored attributes shows what the console knows", () => {
-    const row = rowFor({ userName: "pre@x.com" }, { scimAttributes: null, givenName: "Pre", familyName: "Existing", displayName: "Pre Existing", email: "pre@x.com" });
-    expect(toScimUser(row, { baseUrl: BASE })).toMatchObject({ name: { givenName: "Pre", familyName: "Existing" }, displayName: "Pre Existing", emails: [{ value: "pre@x.com", primary: true }] });
+    const row = rowFor(
+      { userName: "pre@x.com" },
+      { scimAttributes: null, givenName: "Pre", familyName: "Existing", displayName: "Pre Existing", email: "pre@x.com" },
+    );
+    expect(toScimUser(row, { baseUrl: BASE })).toMatchObject({
+      name: { givenName: "Pre", familyName: "Existing" },
+      displayName: "Pre Existing",
+      emails: [{ value: "pre@x.com", primary: true }],
+    });
   });
 });
 
@@ -168,7 +198,11 @@ describe("normalizeUser", () => {
     expect(() => normalizeUser(body)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidValue" }) as Error);
   });
 
-  it.each([["a list", []], ["a string", "x"], ["null", null]])("a body that is %s → 400 invalidSyntax", (_label, body) => {
+  it.each([
+    ["a list", []],
+    ["a string", "x"],
+    ["null", null],
+  ])("a body that is %s → 400 invalidSyntax", (_label, body) => {
     expect(() => normalizeUser(body)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidSyntax" }) as Error);
   });
 
@@ -181,7 +215,10 @@ describe("normalizeUser", () => {
       Name: { FamilyName: "F" },
       [`${ENT}:department`]: "Dep",
       [CORE]: { title: "T" },
-      Emails: [{ Value: "a@x", Primary: "true" }, { value: "b@x", primary: true }],
+      Emails: [
+        { Value: "a@x", Primary: "true" },
+        { value: "b@x", primary: true },
+      ],
     });
     expect(input).toEqual({
       userName: "u",
@@ -191,13 +228,19 @@ describe("normalizeUser", () => {
         displayName: "D",
         name: { givenName: "G", familyName: "F" },
         title: "T",
-        emails: [{ value: "a@x", primary: true }, { value: "b@x", primary: false }], // one primary only
+        emails: [
+          { value: "a@x", primary: true },
+          { value: "b@x", primary: false },
+        ], // one primary only
         [ENT]: { department: "Dep" },
       },
     });
   });
 
   it("marks the first email primary when none is", () => {
-    expect(normalizeUser({ userName: "u", emails: [{ value: "a@x" }, { value: "b@x" }] }).attributes.emails).toEqual([{ value: "a@x", primary: true }, { value: "b@x" }]);
+    expect(normalizeUser({ userName: "u", emails: [{ value: "a@x" }, { value: "b@x" }] }).attributes.emails).toEqual([
+      { value: "a@x", primary: true },
+      { value: "b@x" },
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { clientAddress } from "@/lib/security/client-address";
 
 // TRUST_PROXY=<hops>: the address our outermost trusted proxy saw, never what the client wrote.
 describe("clientAddress", () => {
-  const h = (xff?: string, extra: Record<string, string> = {}) => new Headers({ ...(xff !== undefined ? { "x-forwarded-for": xff } : {}), ...extra });
+  const h = (xff?: string, extra: Record<string, string> = {}) =>
+    new Headers({ ...(xff !== undefined ? { "x-forwarded-for": xff } : {}), ...extra });
 
   it.each([
     // [X-Forwarded-For, trusted proxy hops, address]

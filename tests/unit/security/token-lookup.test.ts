@@ -27,7 +27,11 @@ vi.mock("@/lib/db", () => {
 const { authenticateScimToken } = await import("@/lib/provisioning/authenticate-scim-token");
 
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
-const tokenBody = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), minLength: 43, maxLength: 43 });
+const tokenBody = fc.string({
+  unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+  minLength: 43,
+  maxLength: 43,
+});
 
 describe("token lookup reveals nothing about prefixes", () => {
   beforeEach(() => {

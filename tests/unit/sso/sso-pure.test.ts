@@ -31,7 +31,9 @@ describe("client secret at rest", () => {
 describe("federation metadata", () => {
   it("reads entity ID, the redirect sign-on URL and both signing certificates", async () => {
     const [k1, k2] = await Promise.all([signingKey("one"), signingKey("two")]);
-    const md = parseIdpMetadata(idpMetadataXml("https://sts.windows.net/t/", "https://login.microsoftonline.com/t/saml2", [k1.cert, k2.cert]));
+    const md = parseIdpMetadata(
+      idpMetadataXml("https://sts.windows.net/t/", "https://login.microsoftonline.com/t/saml2", [k1.cert, k2.cert]),
+    );
     expect(md.entityId).toBe("https://sts.windows.net/t/");
     expect(md.ssoUrl).toBe("https://login.microsoftonline.com/t/saml2");
     expect(md.certificates).toHaveLength(2);
@@ -42,7 +44,9 @@ describe("federation metadata", () => {
   });
   it("refuses what is not IdP metadata, with a sentence", () => {
     expect(() => parseIdpMetadata("<nope")).toThrow(/well-formed/);
-    expect(() => parseIdpMetadata('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>')).toThrow(/IDPSSODescriptor/);
+    expect(() => parseIdpMetadata('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>')).toThrow(
+      /IDPSSODescriptor/,
+    );
     expect(() => parseIdpMetadata('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).toThrow(/DOCTYPE/);
   });
   it("normalises a bare base64 certificate to PEM and refuses garbage", async () => {
@@ -56,7 +60,9 @@ describe("federation metadata", () => {
 
 describe("after sign-in, only same-origin relative paths", () => {
   it.each(["/account", "/organizations/x/members?page=2"])("follows %s", (p) => expect(safeReturnPath(p)).toBe(p));
-  it.each(["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", "/\u0000x"])("refuses %j", (p) => expect(safeReturnPath(p)).toBeNull());
+  it.each(["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", "/\u0000x"])("refuses %j", (p) =>
+    expect(safeReturnPath(p)).toBeNull(),
+  );
 });
 
 describe("the login page's single sign-on field", () => {

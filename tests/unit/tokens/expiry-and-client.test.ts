@@ -36,7 +36,12 @@ describe("expiry thresholds", () => {
     expect(lastToken(tokens)?.id).toBe("b");
     // The older token is within 7 days, but the newer one keeps provisioning alive for longer: no warning yet.
     expect(expiryWarning(tokens, true, at(95 * DAY))).toBeNull();
-    expect(expiryWarning(tokens, true, at(6 * DAY))).toEqual({ threshold: "7d", tokenId: "b", prefix: "scim_bbbbbb", expiresAt: expires.toISOString() });
+    expect(expiryWarning(tokens, true, at(6 * DAY))).toEqual({
+      threshold: "7d",
+      tokenId: "b",
+      prefix: "scim_bbbbbb",
+      expiresAt: expires.toISOString(),
+    });
     expect(expiryWarning(tokens, false, at(6 * DAY))).toBeNull();
     expect(expiryWarning([], true, at(6 * DAY))).toBeNull();
     expect(daysLeft(expires, at(6.5 * DAY))).toBe(7);
@@ -82,7 +87,11 @@ describe("API key secrets and input", () => {
   });
 
   it("live at most a year, with the scim:manage scope", () => {
-    expect(createApiKeyInput.parse({ name: " Rotation ", expiresInDays: 365 })).toEqual({ name: "Rotation", expiresInDays: 365, scope: "scim:manage" });
+    expect(createApiKeyInput.parse({ name: " Rotation ", expiresInDays: 365 })).toEqual({
+      name: "Rotation",
+      expiresInDays: 365,
+      scope: "scim:manage",
+    });
     expect(createApiKeyInput.safeParse({ name: "x", expiresInDays: 366 }).success).toBe(false);
     expect(createApiKeyInput.safeParse({ name: "x", expiresInDays: 30, scope: "admin" }).success).toBe(false);
     expect(createApiKeyInput.safeParse({ name: "", expiresInDays: 30 }).success).toBe(false);
@@ -91,11 +100,19 @@ describe("API key secrets and input", () => {
 
 describe("expiry email", () => {
   it("names the organization, the token, the date and the page", () => {
-    const mail = expiryEmail(["a@x.test"], { orgName: "Acme", prefix: "scim_ab12cd", expiresAt: expires, threshold: "7d", scimPageUrl: "https://c.example/organizations/o1/settings/scim" });
+    const mail = expiryEmail(["a@x.test"], {
+      orgName: "Acme",
+      prefix: "scim_ab12cd",
+      expiresAt: expires,
+      threshold: "7d",
+      scimPageUrl: "https://c.example/organizations/o1/settings/scim",
+    });
     expect(mail.subject).toBe("Acme: the last SCIM token expires in 7 days");
     expect(mail.text).toContain("scim_ab12cd…");
     expect(mail.text).toContain("2027-06-01 12:00 UTC");
     expect(mail.text).toContain("https://c.example/organizations/o1/settings/scim");
-    expect(expiryEmail([], { orgName: "Acme", prefix: "p", expiresAt: expires, threshold: "expired", scimPageUrl: "u" }).subject).toContain("provisioning has stopped");
+    expect(expiryEmail([], { orgName: "Acme", prefix: "p", expiresAt: expires, threshold: "expired", scimPageUrl: "u" }).subject).toContain(
+      "provisioning has stopped",
+    );
   });
 });

@@ -26,7 +26,9 @@ const used = token("new", { lastUsedAt: "2026-06-02T10:42:00.000Z" });
 const rotation: Rotation = { newTokenId: "new", oldTokenIds: ["old"] };
 const expiring: ExpiryWarning = { threshold: "7d", tokenId: "old", prefix: old.prefix, expiresAt: old.expiresAt };
 const expiredWarning: ExpiryWarning = { ...expiring, threshold: "expired", tokenId: "new", prefix: used.prefix, expiresAt: used.expiresAt };
-const stopped: ProvisioningStopped = { lastRejected: { at: "2027-01-02T00:00:00.000Z", status: 401, detail: "token expired", request: "GET /Users" } };
+const stopped: ProvisioningStopped = {
+  lastRejected: { at: "2027-01-02T00:00:00.000Z", status: 401, detail: "token expired", request: "GET /Users" },
+};
 
 describe("the SCIM page's token health", () => {
   it.each([
@@ -37,8 +39,24 @@ describe("the SCIM page's token health", () => {
     ["the identity provider switched", [old, used], null, null, rotation, null, "switched"],
     ["stopped, nothing watched", [expired(old)], { ...expiredWarning, tokenId: "old" }, stopped, null, "stopped", null],
     ["stopped while waiting for the first request", [expired(old), expired(fresh)], expiredWarning, stopped, rotation, "stopped", null],
-    ["stopped while the 'delete the old token?' panel is open", [expired(old), expired(used)], expiredWarning, stopped, rotation, "stopped", null],
-    ["stopped, its rotation's new token deleted", [expired(old)], { ...expiredWarning, tokenId: "old" }, stopped, rotation, "stopped", null],
+    [
+      "stopped while the 'delete the old token?' panel is open",
+      [expired(old), expired(used)],
+      expiredWarning,
+      stopped,
+      rotation,
+      "stopped",
+      null,
+    ],
+    [
+      "stopped, its rotation's new token deleted",
+      [expired(old)],
+      { ...expiredWarning, tokenId: "old" },
+      stopped,
+      rotation,
+      "stopped",
+      null,
+    ],
   ] as const)("%s", (_case, tokens, expiry, stop, watched, banner, phase) => {
     const view = tokenHealthView({ tokens: [...tokens], expiry, stopped: stop }, watched);
     expect(view.banner?.kind ?? null).toBe(banner);
@@ -58,6 +76,9 @@ describe("the SCIM page's token health", () => {
   });
 
   it("a rotation whose new token was deleted is over", () => {
-    expect(tokenHealthView({ tokens: [old], expiry: expiring, stopped: null }, rotation)).toMatchObject({ banner: { kind: "expiring" }, rotation: null });
+    expect(tokenHealthView({ tokens: [old], expiry: expiring, stopped: null }, rotation)).toMatchObject({
+      banner: { kind: "expiring" },
+      rotation: null,
+    });
   });
 });

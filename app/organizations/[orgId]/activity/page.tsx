@@ -12,7 +12,8 @@ export default async function ActivityRoute({ params }: { params: Promise<{ orgI
     <div>
       <h1 className="text-2xl font-semibold">Activity</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">
-        Every change made in the console and every request from your identity provider, newest first. Request bodies and tokens are never recorded.
+        Every change made in the console and every request from your identity provider, newest first. Request bodies and tokens are never
+        recorded.
       </p>
       {allowed ? <ActivityPage orgId={orgId} /> : <NoPermission what="view the activity of this organization" />}
     </div>

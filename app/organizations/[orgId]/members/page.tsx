@@ -12,7 +12,8 @@ export default async function MembersRoute({ params }: { params: Promise<{ orgId
     <div>
       <h1 className="text-2xl font-semibold">Members</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">
-        The IAM users of this organization. Members marked &ldquo;Managed by SCIM&rdquo; are created, updated, locked and removed by your identity provider.
+        The IAM users of this organization. Members marked &ldquo;Managed by SCIM&rdquo; are created, updated, locked and removed by your
+        identity provider.
       </p>
       {allowed ? <MembersPage orgId={orgId} /> : <NoPermission what="view and manage the members of this organization" />}
     </div>

@@ -6,7 +6,9 @@ import { getSsoConnection } from "@/lib/sso/get-connection";
 import { saveSsoConnection } from "@/lib/sso/save-connection";
 
 // GET /api/organizations/[orgId]/sso — the connection and what to paste into the IdP (never the client secret)
-export const GET = withOrg<{ orgId: string }>("provisioning:manage", async ({ orgId, origin }) => json(await getSsoConnection(orgId, origin)));
+export const GET = withOrg<{ orgId: string }>("provisioning:manage", async ({ orgId, origin }) =>
+  json(await getSsoConnection(orgId, origin)),
+);
 
 // PUT /api/organizations/[orgId]/sso — replace the connection (SAML or OIDC); the secret is write-only
 export const PUT = withOrg<{ orgId: string }>("provisioning:manage", async ({ orgId, origin, req, user }) => {

@@ -11,7 +11,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgId:
   return (
     <div>
       <h2 className="text-xl font-semibold">API keys</h2>
-      <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">Organization API keys let IAM managers&apos; scripts rotate SCIM tokens without a browser.</p>
+      <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">
+        Organization API keys let IAM managers&apos; scripts rotate SCIM tokens without a browser.
+      </p>
       {allowed ? <ApiKeysSettings orgId={orgId} /> : <NoPermission what="manage API keys" />}
     </div>
   );

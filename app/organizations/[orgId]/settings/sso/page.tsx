@@ -8,7 +8,13 @@ import { getTestResult } from "@/lib/sso/get-connection";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
-export default async function SsoSettingsPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SsoSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { orgId } = await params;
   const { test } = await searchParams;
   const { allowed } = await requirePageAccess(orgId, "provisioning:manage", `/organizations/${orgId}/settings/sso`);
@@ -17,7 +23,8 @@ export default async function SsoSettingsPage({ params, searchParams }: { params
     <div>
       <h2 className="text-xl font-semibold">Single sign-on</h2>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">
-        Members sign in with your identity provider (SAML 2.0 or OpenID Connect), matched by their SCIM username. No account is created at sign-in.
+        Members sign in with your identity provider (SAML 2.0 or OpenID Connect), matched by their SCIM username. No account is created at
+        sign-in.
       </p>
       {allowed ? (
         <div className="space-y-6">

@@ -14,7 +14,12 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ orgI
   const state = req.nextUrl.searchParams.get("state");
   try {
     const conn = await connectionForSignIn(orgId, "oidc", true);
-    const identity = await receiveOidcCallback(conn, ssoUrls(publicOrigin(req.headers), orgId), req.nextUrl, req.cookies.get(STATE_COOKIE)?.value);
+    const identity = await receiveOidcCallback(
+      conn,
+      ssoUrls(publicOrigin(req.headers), orgId),
+      req.nextUrl,
+      req.cookies.get(STATE_COOKIE)?.value,
+    );
     if (!conn.enabled && !identity.request.testBy) return refusedRedirect(req, orgId, "sso_disabled");
     return outcomeResponse(req, await completeSignIn(orgId, "oidc", identity.username, identity.request));
   } catch (err) {

@@ -7,6 +7,8 @@ import { ORG_ID } from "@/lib/sso/http";
 export function GET(req: NextRequest, { params }: { params: Promise<{ orgId: string }> }) {
   return params.then(({ orgId }) => {
     if (!ORG_ID.test(orgId)) return new Response("Not found", { status: 404 });
-    return new Response(spMetadataXml(publicOrigin(req.headers), orgId), { headers: { "Content-Type": "application/samlmetadata+xml; charset=utf-8", "Cache-Control": "no-cache" } });
+    return new Response(spMetadataXml(publicOrigin(req.headers), orgId), {
+      headers: { "Content-Type": "application/samlmetadata+xml; charset=utf-8", "Cache-Control": "no-cache" },
+    });
   });
 }

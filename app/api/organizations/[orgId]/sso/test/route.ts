@@ -8,6 +8,13 @@ import { REQUEST_TTL_MS } from "@/lib/sso/sso-requests";
 export const POST = withOrg<{ orgId: string }>("provisioning:manage", async ({ orgId, origin, user, req }) => {
   const started = await startTestSignIn(orgId, origin, { id: user.id, label: user.email });
   const res = json({ location: started.location });
-  if (started.state) res.cookies.set(STATE_COOKIE, started.state, { httpOnly: true, sameSite: "lax", path: `/sso/${orgId}`, maxAge: REQUEST_TTL_MS / 1000, secure: req.nextUrl.protocol === "https:" });
+  if (started.state)
+    res.cookies.set(STATE_COOKIE, started.state, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: `/sso/${orgId}`,
+      maxAge: REQUEST_TTL_MS / 1000,
+      secure: req.nextUrl.protocol === "https:",
+    });
   return res;
 });

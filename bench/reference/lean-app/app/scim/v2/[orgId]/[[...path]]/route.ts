@@ -21,14 +21,28 @@ let q: Queries | undefined; // opened on the first request, prepared once
 function open(): Queries {
   const db = new Database(process.env.BENCH_SQLITE_FILE ?? "", { readonly: true });
   return {
-    token: db.prepare(`SELECT t."id", t."hash", t."organizationId", t."expiresAt", t."deletedAt", c."enabled" FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = ?`).raw(true),
+    token: db
+      .prepare(
+        `SELECT t."id", t."hash", t."organizationId", t."expiresAt", t."deletedAt", c."enabled" FROM "ScimToken" t LEFT JOIN "ScimConfig" c ON c."organizationId" = t."organizationId" WHERE t."hash" = ?`,
+      )
+      .raw(true),
     byId: db.prepare(`SELECT ${COLUMNS} FROM "Member" WHERE "id" = ? AND "organizationId" = ? AND "scimManaged" = true`).raw(true),
-    byUserName: db.prepare(`SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ? AND "userNameLower" = ? AND "scimManaged" = true`).raw(true),
+    byUserName: db
+      .prepare(`SELECT ${COLUMNS} FROM "Member" WHERE "organizationId" = ? AND "userNameLower" = ? AND "scimManaged" = true`)
+      .raw(true),
   };
 }
 
-const requests = new client.Counter({ name: "lean_requests_total", help: "SCIM requests", labelNames: ["method", "resource", "status", "scim_type"] });
-const duration = new client.Histogram({ name: "lean_request_duration_seconds", help: "SCIM request duration", labelNames: ["method", "resource"] });
+const requests = new client.Counter({
+  name: "lean_requests_total",
+  help: "SCIM requests",
+  labelNames: ["method", "resource", "status", "scim_type"],
+});
+const duration = new client.Histogram({
+  name: "lean_request_duration_seconds",
+  help: "SCIM request duration",
+  labelNames: ["method", "resource"],
+});
 const ok = requests.labels("GET", "Users", "200", "");
 const seconds = duration.labels("GET", "Users");
 
@@ -54,12 +68,20 @@ const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 function refuse(status: number, detail: string, reqId: string): Response {
-  return new Response(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status), detail }), { status, headers: { ...HEADERS, "X-Request-Id": reqId } });
+  return new Response(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status), detail }), {
+    status,
+    headers: { ...HEADERS, "X-Request-Id": reqId },
+  });
 }
 
 function toUser(r: Row, base: string): Record<string, unknown> {
   const stored = JSON.parse(String(r[11] ?? "{}")) as Record<string, unknown>;
-  const groups = (JSON.parse(String(r[15] ?? "[]")) as [string, string][]).map(([id, display]) => ({ value: id, $ref: `${base}/Groups/${id}`, display, type: "direct" }));
+  const groups = (JSON.parse(String(r[15] ?? "[]")) as [string, string][]).map(([id, display]) => ({
+    value: id,
+    $ref: `${base}/Groups/${id}`,
+    display,
+    type: "direct",
+  }));
   return {
     schemas: stored[ENTERPRISE] ? [USER, ENTERPRISE] : [USER],
     id: r[0],
@@ -68,7 +90,13 @@ function toUser(r: Row, base: string): Record<string, unknown> {
     ...stored,
     active: r[9] !== 1,
     ...(groups.length ? { groups } : {}),
-    meta: { resourceType: "User", created: new Date(String(r[13])).toISOString(), lastModified: new Date(String(r[14])).toISOString(), location: `${base}/Users/${r[0]}`, version: `W/"${r[12]}"` },
+    meta: {
+      resourceType: "User",
+      created: new Date(String(r[13])).toISOString(),
+      lastModified: new Date(String(r[14])).toISOString(),
+      location: `${base}/Users/${r[0]}`,
+      version: `W/"${r[12]}"`,
+    },
   };
 }
 
@@ -81,7 +109,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ orgId: string; 
   if (!bearer) return refuse(401, "Authorization header with a Bearer token is required.", reqId);
   const digest = hash("sha256", bearer, "buffer");
   const t = queries.token.get(digest.toString("hex")) as Row | undefined;
-  const valid = t && timingSafeEqual(Buffer.from(String(t[1]), "hex"), digest) && t[2] === orgId && t[4] === null && Date.parse(String(t[3])) > Date.now() && t[5] === 1;
+  const valid =
+    t &&
+    timingSafeEqual(Buffer.from(String(t[1]), "hex"), digest) &&
+    t[2] === orgId &&
+    t[4] === null &&
+    Date.parse(String(t[3])) > Date.now() &&
+    t[5] === 1;
   if (!valid) return refuse(401, "The bearer token is not valid.", reqId);
 
   const url = new URL(req.url);
@@ -91,12 +125,21 @@ export async function GET(req: Request, ctx: { params: Promise<{ orgId: string; 
     const r = queries.byId.get(path[1], orgId) as Row | undefined;
     if (!r) return refuse(404, "not found", reqId);
     const user = toUser(r, base);
-    res = new Response(JSON.stringify(user), { status: 200, headers: { ...HEADERS, Location: (user.meta as { location: string }).location, "X-Request-Id": reqId } });
+    res = new Response(JSON.stringify(user), {
+      status: 200,
+      headers: { ...HEADERS, Location: (user.meta as { location: string }).location, "X-Request-Id": reqId },
+    });
   } else if (path.length === 1 && path[0] === "Users") {
     const m = /^userName eq "(.*)"$/.exec(url.searchParams.get("filter") ?? "");
     if (!m) return refuse(400, "invalidFilter", reqId);
     const rows = (queries.byUserName.all(orgId, m[1]!.toLowerCase()) as Row[]).map((r) => toUser(r, base));
-    const body = { schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: rows.length, startIndex: 1, itemsPerPage: rows.length, Resources: rows };
+    const body = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+      totalResults: rows.length,
+      startIndex: 1,
+      itemsPerPage: rows.length,
+      Resources: rows,
+    };
     res = new Response(JSON.stringify(body), { status: 200, headers: { ...HEADERS, "X-Request-Id": reqId } });
   } else {
     return refuse(404, "not found", reqId);
