@@ -58,6 +58,8 @@ function vitest(label, outFile, env, filters = []) {
 
 mkdirSync("test-results", { recursive: true });
 step("typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]);
+// Formatting first (Prettier with the Tailwind class order), then the type-aware lint: `npm run lint` runs both.
+step("format", [bin("prettier", "bin/prettier.cjs"), "--check", "."]);
 step("lint", [bin("eslint", "bin/eslint.js"), "--max-warnings", "0", "."]);
 step("schemas and migrations in sync", ["scripts/derive-postgres-schema.mjs", "--check"]);
 if (process.env.SKIP_BUILD !== "1") step("build", [bin("next", "dist/bin/next"), "build"]);
