@@ -1,4 +1,3 @@
-import type { Later } from "../later";
 import type { Dialect } from "./dialect.mjs";
 import type { Rendered, Statement } from "./sql-statement";
 
@@ -10,25 +9,20 @@ import type { Rendered, Statement } from "./sql-statement";
  * the database: nothing is cached but the statements themselves.
  * SQLite: lib/db/sqlite-sql.ts (writes on the connection Prisma shares); PostgreSQL:
  * lib/db/postgres-sql.ts (on the pool Prisma shares).
- *
- * Results are `Later`: on SQLite the value itself (better-sqlite3 is synchronous, and a promise
- * would only add AsyncLocalStorage's hooks under Next), on PostgreSQL a promise. `await` takes
- * either; the SCIM hot path chains them with lib/later.ts. A failing SQLite statement throws
- * where it is called, so call it inside an async function or under `recover`.
  */
 export type Row = readonly unknown[];
 
 export interface SqlRunner {
-  rows<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<Row[]>;
-  row<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<Row | undefined>;
+  rows<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<Row[]>;
+  row<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<Row | undefined>;
   /** Rows changed. */
-  run<N extends string>(s: Statement<N>, args: Record<N, unknown>): Later<number>;
+  run<N extends string>(s: Statement<N>, args: Record<N, unknown>): Promise<number>;
 }
 
 export interface Sql extends SqlRunner {
   dialect: Dialect;
   /** One transaction: all of `fn`'s statements commit together, or none do. */
-  transaction<T>(fn: (tx: SqlRunner) => Later<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** At shutdown: closes the connections (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
 }

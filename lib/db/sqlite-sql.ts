@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import type { Later } from "../later";
 import { LISTS, VALUES } from "./dialect.mjs";
 import { bind, type Row, type Sql, type SqlRunner } from "./sql";
 import { render, type Rendered, type Statement } from "./sql-statement";
@@ -8,7 +7,8 @@ import type { SqliteWriter } from "./sqlite-writer";
 // The raw statements on SQLite (better-sqlite3): reads on a read-only connection of their own
 // (WAL: it sees every commit and never waits for the writer), writes in transactions on the
 // process's one writer connection, the one Prisma uses (lib/db/sqlite-writer.ts), under the
-// same lock. better-sqlite3 answers synchronously: results are the values themselves (Later).
+// same lock. better-sqlite3 answers synchronously, but each call returns a promise, as on
+// PostgreSQL: one interface for both (what that costs: bench/README.md, issue 21).
 
 interface Prepared {
   stmt: Database.Statement;
@@ -39,15 +39,15 @@ function runnerOn(conn: Database.Database): SqlRunner {
   let runner = runners.get(conn);
   if (!runner) {
     runner = {
-      rows: (s, a) => {
+      rows: async (s, a) => {
         const p = prepared(conn, s);
         return p.stmt.all(...args(p, a)) as Row[];
       },
-      row: (s, a) => {
+      row: async (s, a) => {
         const p = prepared(conn, s);
         return p.stmt.get(...args(p, a)) as Row | undefined;
       },
-      run: (s, a) => {
+      run: async (s, a) => {
         const p = prepared(conn, s);
         return p.stmt.run(...args(p, a)).changes;
       },
@@ -63,7 +63,7 @@ const ROLLBACK = { name: "sqlite_rollback", strings: ["ROLLBACK"], params: [] } 
 export function sqliteSql(openReader: () => Database.Database, writer: SqliteWriter): Sql {
   let reader: Database.Database | undefined;
   const read = () => runnerOn((reader ??= openReader()));
-  const transaction = async <T>(fn: (tx: SqlRunner) => Later<T>): Promise<T> => {
+  const transaction = async <T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> => {
     const { connection, release } = await writer.begin();
     try {
       const result = await fn(runnerOn(connection));

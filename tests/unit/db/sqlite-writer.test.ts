@@ -76,7 +76,7 @@ describe("the SQLite writer", () => {
     let raw: Promise<number> | undefined;
     await prisma.$transaction(async (tx) => {
       await tx.organization.create({ data: { id: "org-tx-prisma", name: "ordered" } });
-      raw = Promise.resolve(sql.run(INSERT_ORG, { id: "org-tx-raw", name: "ordered", now: new Date() })).then((n) => (order.push("raw"), n));
+      raw = sql.run(INSERT_ORG, { id: "org-tx-raw", name: "ordered", now: new Date() }).then((n) => (order.push("raw"), n));
       await new Promise((resolve) => setTimeout(resolve, 50)); // the raw write is waiting meanwhile
       order.push("prisma");
     });
