@@ -21,7 +21,13 @@ const REQUESTS = Number(process.argv[3] ?? 4000);
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "scim-in-process-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  Object.assign(process.env, { DATABASE_URL: url, SCIM_RATE_LIMIT_PER_SECOND: "0", LOG_LEVEL: "silent", NEXTAUTH_SECRET: "bench-secret-in-process", SCHEDULED_JOBS: "off" });
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    SCIM_RATE_LIMIT_PER_SECOND: "0",
+    LOG_LEVEL: "silent",
+    NEXTAUTH_SECRET: "bench-secret-in-process",
+    SCHEDULED_JOBS: "off",
+  });
 
   // @ts-expect-error -- plain ESM script without types
   const { migrate } = (await import("../scripts/migrate.mjs")) as { migrate: (url: string) => Promise<string[]> };
@@ -36,7 +42,16 @@ async function main() {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
   const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   const first = await handleScimRequest(
-    new Request(`${base}/Users`, { method: "POST", headers, body: JSON.stringify({ schemas: [USER], userName: "bench.user@contoso.example", name: { givenName: "Bench", familyName: "User" }, active: true }) }),
+    new Request(`${base}/Users`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        schemas: [USER],
+        userName: "bench.user@contoso.example",
+        name: { givenName: "Bench", familyName: "User" },
+        active: true,
+      }),
+    }),
     org.orgId,
     ["Users"],
   );
@@ -46,9 +61,27 @@ async function main() {
   const als = new AsyncLocalStorage<object>();
   const cases: Record<string, () => Promise<Response>> = {
     getById: () => Promise.resolve(handleScimRequest(new Request(`${base}/Users/${id}`, { headers }), org.orgId, ["Users", id])),
-    filter: () => Promise.resolve(handleScimRequest(new Request(`${base}/Users?filter=${encodeURIComponent('userName eq "bench.user@contoso.example"')}`, { headers }), org.orgId, ["Users"])),
+    filter: () =>
+      Promise.resolve(
+        handleScimRequest(
+          new Request(`${base}/Users?filter=${encodeURIComponent('userName eq "bench.user@contoso.example"')}`, { headers }),
+          org.orgId,
+          ["Users"],
+        ),
+      ),
     // One raw-driver transaction a request: the member, its email, the audit event.
-    create: () => Promise.resolve(handleScimRequest(new Request(`${base}/Users`, { method: "POST", headers, body: JSON.stringify({ schemas: [USER], userName: `u${++created}@contoso.example`, active: true }) }), org.orgId, ["Users"])),
+    create: () =>
+      Promise.resolve(
+        handleScimRequest(
+          new Request(`${base}/Users`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ schemas: [USER], userName: `u${++created}@contoso.example`, active: true }),
+          }),
+          org.orgId,
+          ["Users"],
+        ),
+      ),
   };
 
   let promises = 0;
@@ -83,7 +116,9 @@ async function main() {
     for (let i = 0; i < REQUESTS; i++) await als.run({}, run); // warm-up: JIT, statement caches
     const rounds: number[] = [];
     for (let r = 0; r < ROUNDS; r++) rounds.push(await round(run));
-    console.log(`${name}: median ${median(rounds).toFixed(1)} µs CPU/request (rounds ${rounds.map((x) => x.toFixed(1)).join(", ")}); ${await promisesPerRequest(run)} promises/request`);
+    console.log(
+      `${name}: median ${median(rounds).toFixed(1)} µs CPU/request (rounds ${rounds.map((x) => x.toFixed(1)).join(", ")}); ${await promisesPerRequest(run)} promises/request`,
+    );
   }
   await closeDatabase();
   rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,12 @@ function create(): Handles {
     // One pool shared by Prisma and the prepared reads. Bounded waits: without them a
     // black-holed server or a frozen connection hangs requests forever; with them the request
     // fails, is answered 503 (lib/db/errors.ts) and the pool recovers when the database returns.
-    const pool = new pg.Pool({ connectionString: url, max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: config.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 30_000,
+    });
     // Generated from the derived PostgreSQL schema: same models, same API.
     const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, sql: postgresSql(pool) };

@@ -9,7 +9,8 @@ import { render, type Rendered, type Statement } from "./sql-statement";
 const TIMESTAMP_OID = 1114;
 const parseUtc = (v: string) => new Date(v.replace(" ", "T") + "Z");
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format ?? "text"))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
 };
 
 const pgRendered = new Map<string, Rendered>(); // shared by the pool and every transaction's client
@@ -19,7 +20,13 @@ function pgRunner(client: Pool | PoolClient): SqlRunner {
   const query = async (s: Statement, a: Record<string, unknown>) => {
     let r = cache.get(s.name);
     if (!r) cache.set(s.name, (r = render(s, "postgres")));
-    return client.query<unknown[]>({ name: s.name, text: r.text, values: bind(r.order, a, VALUES.postgres, LISTS.postgres), types: pgTypes, rowMode: "array" });
+    return client.query<unknown[]>({
+      name: s.name,
+      text: r.text,
+      values: bind(r.order, a, VALUES.postgres, LISTS.postgres),
+      types: pgTypes,
+      rowMode: "array",
+    });
   };
   return {
     rows: async (s, a) => (await query(s, a)).rows,

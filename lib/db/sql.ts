@@ -36,7 +36,12 @@ export const asText = (v: unknown): string | null => (v === null || v === undefi
 export { isUniqueViolation } from "./dialect.mjs";
 
 /** The statement's arguments in placeholder order, each written as the driver takes it (dialect.mjs's VALUES and LISTS). */
-export function bind(order: Rendered["order"], args: Record<string, unknown>, encode: (v: unknown) => unknown, encodeList: (v: unknown[]) => unknown): unknown[] {
+export function bind(
+  order: Rendered["order"],
+  args: Record<string, unknown>,
+  encode: (v: unknown) => unknown,
+  encodeList: (v: unknown[]) => unknown,
+): unknown[] {
   return order.map(({ name, list }) => {
     const v = args[name];
     return list ? encodeList(Array.isArray(v) ? v : []) : encode(v);

@@ -32,7 +32,10 @@ export interface Held extends Opened {
  */
 function connectionOf(adapter: SqlDriverAdapter): Database.Database {
   const client = (adapter as unknown as { client?: unknown }).client;
-  if (!(client instanceof Database)) throw new Error("@prisma/adapter-better-sqlite3 no longer keeps its better-sqlite3 connection in `client`: see lib/db/sqlite-writer.ts.");
+  if (!(client instanceof Database))
+    throw new Error(
+      "@prisma/adapter-better-sqlite3 no longer keeps its better-sqlite3 connection in `client`: see lib/db/sqlite-writer.ts.",
+    );
   return client;
 }
 
@@ -96,7 +99,11 @@ export class SqliteWriter {
     try {
       const opened = this.opened;
       this.opened = undefined;
-      if (opened) await opened.then((o) => o.adapter.dispose(), () => {});
+      if (opened)
+        await opened.then(
+          (o) => o.adapter.dispose(),
+          () => {},
+        );
     } finally {
       release();
     }

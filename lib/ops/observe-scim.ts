@@ -18,7 +18,14 @@ const children = new Map<string, Children>();
 function childrenFor(method: string, resource: string, status: string, scimType: string): Children {
   const key = `${method} ${resource} ${status} ${scimType}`;
   let c = children.get(key);
-  if (!c) children.set(key, (c = { count: metrics.scimRequests.labels(method, resource, status, scimType), duration: metrics.scimDuration.labels(method, resource) }));
+  if (!c)
+    children.set(
+      key,
+      (c = {
+        count: metrics.scimRequests.labels(method, resource, status, scimType),
+        duration: metrics.scimDuration.labels(method, resource),
+      }),
+    );
   return c;
 }
 

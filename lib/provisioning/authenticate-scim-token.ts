@@ -8,9 +8,7 @@ export interface ScimCaller {
   organizationId: string;
 }
 
-export type ScimAuthResult =
-  | { ok: true; caller: ScimCaller }
-  | { ok: false; reason: ScimAuthFailure; detail: string; prefix?: string };
+export type ScimAuthResult = { ok: true; caller: ScimCaller } | { ok: false; reason: ScimAuthFailure; detail: string; prefix?: string };
 
 /** Why a token was refused, as a bounded word (the metrics' label; docs/OPERATIONS.md). */
 export type ScimAuthFailure = "missing" | "malformed" | "unknown" | "wrong_organization" | "deleted" | "expired" | "scim_disabled";
@@ -53,10 +51,12 @@ export async function authenticateScimToken(
   const row = await tokenByHash(hash);
   if (!row || !hashesEqual(row.hash, hash)) return { ok: false, reason: "unknown", detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
-  if (row.organizationId !== orgId) return { ok: false, reason: "wrong_organization", detail: "The bearer token is not valid for this organization." };
+  if (row.organizationId !== orgId)
+    return { ok: false, reason: "wrong_organization", detail: "The bearer token is not valid for this organization." };
   if (row.deletedAt) return { ok: false, reason: "deleted", detail: "The bearer token has been deleted.", prefix };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", detail: "The bearer token has expired.", prefix };
-  if (!row.scimEnabled) return { ok: false, reason: "scim_disabled", detail: "SCIM provisioning is disabled for this organization.", prefix };
+  if (!row.scimEnabled)
+    return { ok: false, reason: "scim_disabled", detail: "SCIM provisioning is disabled for this organization.", prefix };
 
   const client = clientKind(from.userAgent);
   const ok: ScimAuthResult = { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };

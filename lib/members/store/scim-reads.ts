@@ -22,7 +22,8 @@ export interface ScimMember {
   groups: MemberGroup[];
 }
 
-const scimMemberFrom = (r: Row | undefined): ScimMember | null => (r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null);
+const scimMemberFrom = (r: Row | undefined): ScimMember | null =>
+  r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null;
 
 export function scimMemberById(orgId: string, id: string): Promise<ScimMember | null> {
   if (id.length > MAX_ID_LENGTH) return Promise.resolve(null);
@@ -35,7 +36,10 @@ export function scimMemberByUserName(orgId: string, userName: string): Promise<S
 
 /** Okta's import: every managed member in (createdAt, id) order, one page. */
 export async function scimMemberPage(orgId: string, offset: number, limit: number): Promise<MemberPage> {
-  const [count, rows] = await Promise.all([sql.row(SCIM_MEMBER_COUNT, { orgId }), limit > 0 ? sql.rows(SCIM_MEMBER_PAGE, { orgId, limit, offset }) : []]);
+  const [count, rows] = await Promise.all([
+    sql.row(SCIM_MEMBER_COUNT, { orgId }),
+    limit > 0 ? sql.rows(SCIM_MEMBER_PAGE, { orgId, limit, offset }) : [],
+  ]);
   return { total: Number(count?.[0] ?? 0), rows: rows.map(memberFromRow) };
 }
 
@@ -49,7 +53,9 @@ export async function scimMembersWhere(orgId: string, filter: Prisma.MemberWhere
   const where: Prisma.MemberWhereInput = { AND: [scope, await refineLikes(filter, scope)] };
   const [total, rows] = await Promise.all([
     db.member.count({ where }),
-    limit > 0 ? db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit, select: memberSelect }) : [],
+    limit > 0
+      ? db.member.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit, select: memberSelect })
+      : [],
   ]);
   return { total, rows };
 }
@@ -67,5 +73,7 @@ export interface Manager {
 export async function managersOf(orgId: string, ids: readonly string[]): Promise<Map<string, Manager>> {
   if (!ids.length) return new Map();
   const rows = await sql.rows(MANAGERS, { orgId, ids: [...new Set(ids)] });
-  return new Map(rows.map((r) => [String(r[0]), { id: String(r[0]), displayName: r[1] === null ? null : String(r[1]), userName: String(r[2]) }]));
+  return new Map(
+    rows.map((r) => [String(r[0]), { id: String(r[0]), displayName: r[1] === null ? null : String(r[1]), userName: String(r[2]) }]),
+  );
 }

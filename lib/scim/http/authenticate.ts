@@ -1,7 +1,12 @@
 import { db } from "../../db";
 import { logger } from "../../ops/logger";
 import { metrics } from "../../ops/metrics";
-import { authenticateScimToken, type ScimAuthFailure, type ScimAuthResult, type ScimCaller } from "../../provisioning/authenticate-scim-token";
+import {
+  authenticateScimToken,
+  type ScimAuthFailure,
+  type ScimAuthResult,
+  type ScimCaller,
+} from "../../provisioning/authenticate-scim-token";
 import { clientAddress } from "../../security/client-address";
 import { recordAuthFailure } from "../audit";
 import { ScimError } from "../errors";
@@ -22,7 +27,10 @@ async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: fals
   // Labelled by organization only when the URL names one that exists: the label set stays bounded.
   let organizationId = "";
   try {
-    const org = orgId.length <= 100 && isStorableText(orgId) ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }) : null;
+    const org =
+      orgId.length <= 100 && isStorableText(orgId)
+        ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true } })
+        : null;
     if (org) {
       organizationId = org.id;
       await recordAuthFailure(org.id, failure.prefix, failure.detail);
@@ -44,7 +52,10 @@ export async function admit(req: Request, orgId: string, request: string): Promi
   const address = clientAddress(req.headers);
   const throttled = addressRefusal(address, orgId);
   if (throttled) return throttled;
-  const result = await authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), { userAgent: req.headers.get("user-agent"), address });
+  const result = await authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), {
+    userAgent: req.headers.get("user-agent"),
+    address,
+  });
   if (!result.ok) {
     noteAuthFailure(address);
     return refuse(orgId, result);

@@ -16,7 +16,13 @@ function answer(note: ScimNote, err: ScimError, headers?: Record<string, string>
   return errorResponse(err, headers);
 }
 
-async function rejected(note: ScimNote, caller: ScimCaller, request: string, err: ScimError, headers?: Record<string, string>): Promise<Response> {
+async function rejected(
+  note: ScimNote,
+  caller: ScimCaller,
+  request: string,
+  err: ScimError,
+  headers?: Record<string, string>,
+): Promise<Response> {
   // 500s are ours, not a refusal of the request: they are logged, not audited.
   if (err.status < 500 || err.status === 501) {
     try {
@@ -64,12 +70,25 @@ async function serveScim(req: Request, orgId: string, path: string[] | undefined
   return dispatch(req, orgId, segments, request, caller, note);
 }
 
-async function dispatch(req: Request, orgId: string, segments: string[], request: string, caller: ScimCaller, note: ScimNote): Promise<Response> {
+async function dispatch(
+  req: Request,
+  orgId: string,
+  segments: string[],
+  request: string,
+  caller: ScimCaller,
+  note: ScimNote,
+): Promise<Response> {
   note.orgId = caller.organizationId;
   const route = resolveRoute(req.method, segments);
-  if ("status" in route) return rejected(note, caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
+  if ("status" in route)
+    return rejected(note, caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
   try {
-    return await route.handler({ req, ctx: { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) }, params: new URL(req.url).searchParams, id: route.id });
+    return await route.handler({
+      req,
+      ctx: { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) },
+      params: new URL(req.url).searchParams,
+      id: route.id,
+    });
   } catch (err) {
     return rejected(note, caller, request, toScimError(err), refusalHeaders(err));
   }

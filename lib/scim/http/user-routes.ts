@@ -22,7 +22,8 @@ function projector(params: URLSearchParams): (r: ScimObject) => ScimObject {
 /** The filter goes into a database query: what cannot be stored cannot match, and PostgreSQL refuses a NUL. */
 export function filterParam(params: URLSearchParams): string | null {
   const filter = queryParam(params, "filter");
-  if (filter !== null && !isStorableText(filter)) throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
+  if (filter !== null && !isStorableText(filter))
+    throw badRequest("invalidFilter", "The filter must not contain NUL (U+0000) or unpaired surrogate characters.");
   return filter;
 }
 

@@ -22,7 +22,10 @@ export async function toResources(ctx: ScimContext, rows: MemberRow[]): Promise<
   const ids = stored.map(managerIdIn).filter((id): id is string => !!id);
   // Both reads at once when there are managers to name; Promise.all only then (each promise runs
   // Next's async-context hooks; small, but this runs on every page of Okta's import).
-  const reading = groupsOfMembers(orgId, rows.map((r) => r.id));
+  const reading = groupsOfMembers(
+    orgId,
+    rows.map((r) => r.id),
+  );
   const [found, groups] = ids.length ? await Promise.all([managersOf(orgId, ids), reading]) : [undefined, await reading];
   const managers = found && displayNames(found);
   return rows.map((row, i) => toScimUser(row, { baseUrl: ctx.baseUrl, managers, groups: groups.get(row.id) ?? [] }, stored[i]));

@@ -24,7 +24,9 @@ let writer: SqliteWriter;
 let prisma: PrismaClient;
 let sql: ReturnType<typeof sqliteSql>;
 
-const INSERT_ORG = statement("test_insert_org")`INSERT INTO "Organization" ("id", "name", "createdAt") VALUES (${"id"}, ${"name"}, ${"now"})`;
+const INSERT_ORG = statement(
+  "test_insert_org",
+)`INSERT INTO "Organization" ("id", "name", "createdAt") VALUES (${"id"}, ${"name"}, ${"now"})`;
 const COUNT_ORGS = statement("test_count_orgs")`SELECT COUNT(*) FROM "Organization" WHERE "name" = ${"name"}`;
 
 beforeAll(async () => {
@@ -47,13 +49,14 @@ afterAll(async () => {
 });
 
 /** This process's open file descriptors on the database file itself (not its -wal and -shm). */
-const handlesOnFile = () => readdirSync("/proc/self/fd").filter((fd) => {
-  try {
-    return readlinkSync(`/proc/self/fd/${fd}`) === file;
-  } catch {
-    return false; // closed meanwhile
-  }
-}).length;
+const handlesOnFile = () =>
+  readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // closed meanwhile
+    }
+  }).length;
 
 describe("the SQLite writer", () => {
   it("is the connection Prisma's adapter opened, with the writer's pragmas", async () => {
