@@ -3,15 +3,19 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
-import { releasingTransactions } from "./db/pg-transaction-release";
-import { serializedSqlite } from "./db/serialized-sqlite";
-import { postgresSql, sqliteSql, type Sql } from "./db/sql";
 import { applyPragmas, isPostgresUrl, sqliteFile, sqliteUrl } from "./db/dialect.mjs";
+import { releasingTransactions } from "./db/pg-transaction-release";
+import { postgresSql } from "./db/postgres-sql";
+import { serializedSqlite } from "./db/serialized-sqlite";
+import type { Sql } from "./db/sql";
+import { sqliteSql } from "./db/sqlite-sql";
+import { SqliteWriter } from "./db/sqlite-writer";
 import { config } from "./config";
 
 // The process's database access: one Prisma client, and the raw drivers' prepared statements
-// (lib/db/sql.ts) for the paths that run all day, on the same database. Kept on globalThis so
-// dev reloads reuse them.
+// (lib/db/sql.ts) for the paths that run all day, on the same connections: PostgreSQL's pool,
+// or SQLite's one writer connection (lib/db/sqlite-writer.ts; reads of the raw statements have
+// a read-only connection of their own). Kept on globalThis so dev reloads reuse them.
 interface Handles {
   db: PrismaClient;
   sql: Sql;
@@ -34,13 +38,13 @@ function create(): Handles {
     const db = new PgPrismaClient({ adapter: releasingTransactions(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, sql: postgresSql(pool) };
   }
-  // Each connection with the pragmas of its kind (lib/db/dialect.mjs).
-  const open = (kind: "reader" | "writer") => () => {
+  const writer = new SqliteWriter(sqliteUrl(url));
+  const openReader = () => {
     const conn = new Database(sqliteFile(url));
-    applyPragmas(conn, kind);
+    applyPragmas(conn, "reader");
     return conn;
   };
-  return { db: new PrismaClient({ adapter: serializedSqlite(sqliteUrl(url)) }), sql: sqliteSql(open("reader"), open("writer")) };
+  return { db: new PrismaClient({ adapter: serializedSqlite(writer) }), sql: sqliteSql(openReader, writer) };
 }
 
 const handles = globalForDb.__db ?? (globalForDb.__db = create());
@@ -48,7 +52,7 @@ export const db: PrismaClient = handles.db;
 export const sql: Sql = handles.sql;
 export type Db = PrismaClient;
 
-/** At shutdown (lib/ops/shutdown.ts): Prisma's connections, then the raw drivers' (and PostgreSQL's shared pool). */
+/** At shutdown (lib/ops/shutdown.ts): Prisma's side, then the raw drivers' (SQLite's reader and writer, PostgreSQL's shared pool). */
 export async function closeDatabase(): Promise<void> {
   await db.$disconnect();
   await sql.close();

@@ -1,52 +1,30 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
-import { SQLITE_PRAGMAS, whileBusy } from "./dialect.mjs";
-import { Lock } from "./lock";
+import { whileBusy } from "./dialect.mjs";
+import type { SqliteWriter } from "./sqlite-writer";
 
 /**
- * The better-sqlite3 adapter runs everything on one connection. While an interactive
- * transaction is open, a query from another request would run *inside* it (and vanish
- * on rollback). This wrapper makes such queries wait until the transaction ends, so
- * every acknowledged write is really committed, and sets the pragmas we rely on.
+ * Prisma's way to the SQLite file: its better-sqlite3 adapter on the process's one writer
+ * connection (lib/db/sqlite-writer.ts), under the lock the raw statements take too. A query of
+ * another request waits while a transaction is open (it would otherwise run inside it, and
+ * vanish with its rollback), so every acknowledged write is really committed.
  */
-// The writer's pragmas (lib/db/dialect.mjs); busy_timeout = 0: whileBusy waits, asynchronously, without holding our lock.
-const PRAGMAS = SQLITE_PRAGMAS.writer.map((p) => `PRAGMA ${p};`).join(" ");
 const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 
-function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
-  const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const release = await lock.acquire();
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  };
-  const adapter: SqlDriverAdapter = {
+function serialize(inner: SqlDriverAdapter, writer: SqliteWriter): SqlDriverAdapter {
+  return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (q) => whileBusy(() => locked(() => inner.queryRaw(q))),
-    executeRaw: (q) => whileBusy(() => locked(() => inner.executeRaw(q))),
-    executeScript: (s) => locked(() => inner.executeScript(s)),
-    dispose: () => inner.dispose(),
+    queryRaw: (q) => whileBusy(() => writer.exclusive(({ adapter }) => adapter.queryRaw(q))),
+    executeRaw: (q) => whileBusy(() => writer.exclusive(({ adapter }) => adapter.executeRaw(q))),
+    executeScript: (s) => writer.exclusive(({ adapter }) => adapter.executeScript(s)),
+    // $disconnect (at shutdown): the connection is the raw statements' too; opened again if used again.
+    dispose: () => writer.close(),
     getConnectionInfo: inner.getConnectionInfo?.bind(inner),
-    // BEGIN IMMEDIATE takes SQLite's write lock up front (waiting up to BUSY_WAIT_MS), so a
-    // transaction that reads before it writes cannot fail with SQLITE_BUSY_SNAPSHOT when
-    // another process (a second instance, a script) wrote in between. Prisma sends COMMIT and
-    // ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release our lock.
+    // BEGIN IMMEDIATE (SqliteWriter.begin). Prisma sends COMMIT and ROLLBACK itself
+    // (usePhantomQuery: false); commit()/rollback() only give the connection back.
     async startTransaction(isolationLevel): Promise<Transaction> {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel); // the adapter's own error
-      const release = await whileBusy(async () => {
-        const held = await lock.acquire();
-        try {
-          await inner.executeScript("BEGIN IMMEDIATE");
-          return held;
-        } catch (err) {
-          held(); // others may read while we wait for SQLite's write lock
-          throw err;
-        }
-      });
+      const { adapter, release } = await writer.begin();
       let open = true;
       const end = () => {
         if (open) {
@@ -56,18 +34,18 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
         return Promise.resolve();
       };
       return {
-        provider: inner.provider,
-        adapterName: inner.adapterName,
+        provider: adapter.provider,
+        adapterName: adapter.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (q) => inner.queryRaw(q),
+        queryRaw: (q) => adapter.queryRaw(q),
         executeRaw: async (q) => {
           try {
-            return await inner.executeRaw(q);
+            return await adapter.executeRaw(q);
           } catch (err) {
             // A failed COMMIT/ROLLBACK: Prisma will not call commit()/rollback() now, so roll
             // back and release here, or every later query of the instance would wait forever.
             if (CLOSING.test(q.sql)) {
-              await inner.executeScript("ROLLBACK").catch(() => {});
+              await adapter.executeScript("ROLLBACK").catch(() => {});
               await end();
             }
             throw err;
@@ -78,18 +56,13 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
       };
     },
   };
-  return adapter;
 }
 
-export function serializedSqlite(url: string): SqlDriverAdapterFactory {
-  const factory = new PrismaBetterSQLite3({ url });
+/** The adapter factory Prisma's client is given (lib/db.ts). */
+export function serializedSqlite(writer: SqliteWriter): SqlDriverAdapterFactory {
   return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect() {
-      const inner = await factory.connect();
-      await inner.executeScript(PRAGMAS);
-      return serialize(inner);
-    },
+    provider: writer.factory.provider,
+    adapterName: writer.factory.adapterName,
+    connect: () => writer.exclusive(({ adapter }) => Promise.resolve(serialize(adapter, writer))),
   };
 }

@@ -1,4 +1,3 @@
-import { settle, type Later } from "../later";
 import { methodLabel, orgIdField, scimResource, scimTypeLabel, statusLabel } from "./labels";
 import { metrics } from "./metrics";
 import { logRequest, requestIdFor, withRequestId } from "./request-log";
@@ -30,14 +29,13 @@ function childrenFor(method: string, resource: string, status: string, scimType:
   return c;
 }
 
-type Serve = (req: Request, orgId: string, path: string[] | undefined, note: ScimNote) => Later<Response>;
+type Serve = (req: Request, orgId: string, path: string[] | undefined, note: ScimNote) => Promise<Response>;
 
 /**
  * Around every SCIM request: a request id, one counter increment, one histogram observation
  * and one log line. Kept small on purpose: this runs on the path IdPs call all day (bench/README.md).
- * Later, like what it wraps: no promise of its own when the answer is already here (lib/later.ts).
  */
-export function observeScim(req: Request, orgId: string, path: string[] | undefined, serve: Serve): Later<Response> {
+export async function observeScim(req: Request, orgId: string, path: string[] | undefined, serve: Serve): Promise<Response> {
   const started = performance.now();
   const reqId = requestIdFor(req.headers);
   const note: ScimNote = {};
@@ -51,16 +49,14 @@ export function observeScim(req: Request, orgId: string, path: string[] | undefi
     const route = path && path.length > 1 ? `/scim/v2/[orgId]/${resource}/[id]` : `/scim/v2/[orgId]/${resource}`;
     logRequest({ reqId, face: "scim", method, route, orgId: note.orgId ?? orgIdField(orgId), status, ms: Math.round(seconds * 1e6) / 1e3 });
   };
-  return settle(
-    () => serve(req, orgId, path, note),
-    (res) => {
-      observe(res.status);
-      return withRequestId(res, reqId);
-    },
-    (err) => {
-      logger.error({ reqId, err }, "SCIM request failed");
-      observe(500);
-      throw err;
-    },
-  );
+  let res: Response;
+  try {
+    res = await serve(req, orgId, path, note);
+  } catch (err) {
+    logger.error({ reqId, err }, "SCIM request failed");
+    observe(500);
+    throw err;
+  }
+  observe(res.status);
+  return withRequestId(res, reqId);
 }

@@ -1,4 +1,3 @@
-import { chain, type Later } from "../later";
 import { clientKind } from "./client-kind";
 import { tokenByHash, touchToken, type TokenRow } from "./token-reads";
 import { displayPrefix, hashToken, hashesEqual, TOKEN_PATTERN } from "./token-secret";
@@ -36,13 +35,12 @@ export function touchIsDue(row: Pick<TokenRow, "lastUsedAt" | "lastUsedClient">,
   return now.getTime() - row.lastUsedAt.getTime() > LAST_USED_THROTTLE_MS;
 }
 
-/** Later: on SQLite no promise is made unless the "last used" write is due (lib/later.ts). */
-export function authenticateScimToken(
+export async function authenticateScimToken(
   authorization: string | null,
   orgId: string,
   now = new Date(),
   from: RequestOrigin = { userAgent: null, address: "unknown" },
-): Later<ScimAuthResult> {
+): Promise<ScimAuthResult> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return { ok: false, reason: "missing", detail: "Authorization header with a Bearer token is required." };
   const token = match[1];
@@ -50,17 +48,7 @@ export function authenticateScimToken(
 
   // Looked up by the hash of the whole token: a guess never reveals whether a prefix exists.
   const hash = hashToken(token);
-  return chain(tokenByHash(hash), (row) => checkToken(row, hash, token, orgId, now, from));
-}
-
-function checkToken(
-  row: TokenRow | null,
-  hash: string,
-  token: string,
-  orgId: string,
-  now: Date,
-  from: RequestOrigin,
-): Later<ScimAuthResult> {
+  const row = await tokenByHash(hash);
   if (!row || !hashesEqual(row.hash, hash)) return { ok: false, reason: "unknown", detail: "The bearer token is not valid." };
   const prefix = displayPrefix(token);
   if (row.organizationId !== orgId)
@@ -72,5 +60,6 @@ function checkToken(
 
   const client = clientKind(from.userAgent);
   const ok: ScimAuthResult = { ok: true, caller: { tokenId: row.id, prefix: row.prefix, organizationId: row.organizationId } };
-  return touchIsDue(row, client, now) ? touchToken(row.id, now, { client, address: from.address }).then(() => ok) : ok;
+  if (touchIsDue(row, client, now)) await touchToken(row.id, now, { client, address: from.address });
+  return ok;
 }

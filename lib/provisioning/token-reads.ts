@@ -1,7 +1,6 @@
 import { sql } from "../db";
 import { asBool, asDate, asDateOrNull, asText, type Row } from "../db/sql";
 import { statement } from "../db/sql-statement";
-import { chain, type Later } from "../later";
 
 // The token check every SCIM request makes, and the throttled "last used" write: prepared
 // statements (lib/db/sql.ts), re-read on every request so that a deleted token or a disabled
@@ -26,9 +25,8 @@ const TOKEN_BY_HASH = statement("scim_token_by_hash")`
 const TOUCH_TOKEN = statement("scim_token_touch_client")`
   UPDATE "ScimToken" SET "lastUsedAt" = ${"now"}, "lastUsedClient" = ${"client"}, "lastUsedAddress" = ${"address"} WHERE "id" = ${"id"}`;
 
-/** Later: on SQLite the check makes no promise (lib/later.ts). */
-export function tokenByHash(hash: string): Later<TokenRow | null> {
-  return chain(sql.row(TOKEN_BY_HASH, { hash }), tokenFrom);
+export function tokenByHash(hash: string): Promise<TokenRow | null> {
+  return sql.row(TOKEN_BY_HASH, { hash }).then(tokenFrom);
 }
 
 function tokenFrom(r: Row | undefined): TokenRow | null {

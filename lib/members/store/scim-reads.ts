@@ -1,7 +1,6 @@
 import { sql } from "../../db";
 import type { Row } from "../../db/sql";
 import type { Fragment } from "../../db/sql-fragment";
-import { chain, type Later } from "../../later";
 import { memberGroupsFrom, type MemberGroup } from "../../groups/store";
 import { MEMBER_FIELDS, memberFromRow, type MemberRow } from "./columns";
 import {
@@ -33,14 +32,13 @@ export interface ScimMember {
 const scimMemberFrom = (r: Row | undefined): ScimMember | null =>
   r ? { row: memberFromRow(r), groups: memberGroupsFrom(r[MEMBER_FIELDS.length]) } : null;
 
-// Later (lib/later.ts): GET by id and `userName eq` make no promise on SQLite.
-export function scimMemberById(orgId: string, id: string): Later<ScimMember | null> {
-  if (id.length > MAX_ID_LENGTH) return null;
-  return chain(sql.row(SCIM_MEMBER_WITH_GROUPS_BY_ID, { id, orgId }), scimMemberFrom);
+export function scimMemberById(orgId: string, id: string): Promise<ScimMember | null> {
+  if (id.length > MAX_ID_LENGTH) return Promise.resolve(null);
+  return sql.row(SCIM_MEMBER_WITH_GROUPS_BY_ID, { id, orgId }).then(scimMemberFrom);
 }
 
-export function scimMemberByUserName(orgId: string, userName: string): Later<ScimMember | null> {
-  return chain(sql.row(SCIM_MEMBER_BY_USERNAME, { orgId, userNameLower: userName.toLowerCase() }), scimMemberFrom);
+export function scimMemberByUserName(orgId: string, userName: string): Promise<ScimMember | null> {
+  return sql.row(SCIM_MEMBER_BY_USERNAME, { orgId, userNameLower: userName.toLowerCase() }).then(scimMemberFrom);
 }
 
 /** Okta's import: every managed member in (createdAt, id) order, one page. */

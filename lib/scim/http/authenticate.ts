@@ -1,5 +1,4 @@
 import { db } from "../../db";
-import { chain, type Later } from "../../later";
 import { logger } from "../../ops/logger";
 import { metrics } from "../../ops/metrics";
 import {
@@ -47,21 +46,19 @@ async function refuse(orgId: string, failure: Extract<ScimAuthResult, { ok: fals
  * The SCIM wrapper's first step, in the order that keeps abuse cheap: an address with too
  * many failed attempts is refused before any database work, then the token is checked
  * (a usable token for the organization in the URL, else 401), then the token's own rate
- * limit applies. Every request passes here: on the accepted path nothing waits but the token
- * read, and on SQLite not even that (a Later, lib/later.ts).
+ * limit applies. Every request passes here: on the accepted path nothing waits but the token read.
  */
-export function admit(req: Request, orgId: string, request: string): Later<ScimCaller> {
+export async function admit(req: Request, orgId: string, request: string): Promise<ScimCaller> {
   const address = clientAddress(req.headers);
   const throttled = addressRefusal(address, orgId);
   if (throttled) return throttled;
-  return chain(
-    authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), { userAgent: req.headers.get("user-agent"), address }),
-    (result) => {
-      if (!result.ok) {
-        noteAuthFailure(address);
-        return refuse(orgId, result);
-      }
-      return tokenRefusal(result.caller, request) ?? result.caller;
-    },
-  );
+  const result = await authenticateScimToken(req.headers.get("authorization"), orgId, new Date(), {
+    userAgent: req.headers.get("user-agent"),
+    address,
+  });
+  if (!result.ok) {
+    noteAuthFailure(address);
+    return refuse(orgId, result);
+  }
+  return tokenRefusal(result.caller, request) ?? result.caller;
 }

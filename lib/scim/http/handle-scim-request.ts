@@ -1,4 +1,3 @@
-import { recover, settle, type Later } from "../../later";
 import { observeScim, type ScimNote } from "../../ops/observe-scim";
 import { logger } from "../../ops/logger";
 import { publicOrigin, scimBaseUrl } from "../../public-origin";
@@ -53,36 +52,44 @@ function requestLabel(method: string, segments: string[]): string {
  * organization, token rate limit), dispatch on the path, and turn every failure into an
  * RFC 7644 error body.
  */
-export function handleScimRequest(req: Request, orgId: string, path: string[] | undefined): Later<Response> {
+export function handleScimRequest(req: Request, orgId: string, path: string[] | undefined): Promise<Response> {
   // Request id, metrics and the log line: lib/ops/observe-scim.ts.
   return observeScim(req, orgId, path, serveScim);
 }
 
-// Later, not async: on SQLite a GET by id or `userName eq` is answered without a promise of ours.
-function serveScim(req: Request, orgId: string, path: string[] | undefined, note: ScimNote): Later<Response> {
+async function serveScim(req: Request, orgId: string, path: string[] | undefined, note: ScimNote): Promise<Response> {
   // "/Users/" is "/Users": next.config skips the trailing-slash redirect, IdPs don't follow them.
   const segments = path?.at(-1) === "" ? path.slice(0, -1) : (path ?? []);
   const request = requestLabel(req.method, segments);
-  return settle(
-    () => admit(req, orgId, request),
-    (caller) => dispatch(req, orgId, segments, request, caller, note),
-    (err) => answer(note, toScimError(err), refusalHeaders(err)),
-  );
+  let caller: ScimCaller;
+  try {
+    caller = await admit(req, orgId, request);
+  } catch (err) {
+    return answer(note, toScimError(err), refusalHeaders(err));
+  }
+  return dispatch(req, orgId, segments, request, caller, note);
 }
 
-function dispatch(req: Request, orgId: string, segments: string[], request: string, caller: ScimCaller, note: ScimNote): Later<Response> {
+async function dispatch(
+  req: Request,
+  orgId: string,
+  segments: string[],
+  request: string,
+  caller: ScimCaller,
+  note: ScimNote,
+): Promise<Response> {
   note.orgId = caller.organizationId;
   const route = resolveRoute(req.method, segments);
   if ("status" in route)
     return rejected(note, caller, request, new ScimError(route.status, route.detail), route.allow ? { Allow: route.allow } : undefined);
-  return recover(
-    () =>
-      route.handler({
-        req,
-        ctx: { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) },
-        params: new URL(req.url).searchParams,
-        id: route.id,
-      }),
-    (err) => rejected(note, caller, request, toScimError(err), refusalHeaders(err)),
-  );
+  try {
+    return await route.handler({
+      req,
+      ctx: { caller, baseUrl: scimBaseUrl(publicOrigin(req.headers), orgId) },
+      params: new URL(req.url).searchParams,
+      id: route.id,
+    });
+  } catch (err) {
+    return rejected(note, caller, request, toScimError(err), refusalHeaders(err));
+  }
 }

@@ -1,4 +1,3 @@
-import type { Later } from "../../later";
 import type { ScimContext } from "../users/context";
 
 export interface ScimRequest {
@@ -8,5 +7,4 @@ export interface ScimRequest {
   id?: string;
 }
 
-/** Later: the reads IdPs make all day answer without a promise on SQLite (lib/later.ts). */
-export type Handler = (r: ScimRequest) => Later<Response>;
+export type Handler = (r: ScimRequest) => Promise<Response>;

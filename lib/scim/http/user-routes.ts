@@ -1,4 +1,3 @@
-import { chain } from "../../later";
 import { badRequest, SCIM_NO_CONTENT_HEADERS, scimJson } from "../errors";
 import type { ScimObject } from "../json";
 import { listResponse, parsePaging, queryParam } from "../list-response";
@@ -41,19 +40,17 @@ function userResponse(r: ScimRequest, resource: ScimObject, status = 200): Respo
 
 export const usersRoute: Record<string, Handler> = {
   // GET /Users — list and filter
-  // Not async: Entra's `userName eq` lookup answers without a promise on SQLite (lib/later.ts).
-  GET: (r) => {
+  GET: async (r) => {
     const paging = parsePaging(r.params);
-    return chain(listUsers(r.ctx, filterParam(r.params), paging), (page) =>
-      scimJson(listResponse(page.resources.map(projector(r.params)), page.totalResults, paging.startIndex)),
-    );
+    const page = await listUsers(r.ctx, filterParam(r.params), paging);
+    return scimJson(listResponse(page.resources.map(projector(r.params)), page.totalResults, paging.startIndex));
   },
   // POST /Users — create, or adopt an unmanaged member of that userName
   POST: async (r) => userResponse(r, (await createUser(r.ctx, await readJsonBody(r.req))).resource, 201),
 };
 
 export const userRoute: Record<string, Handler> = {
-  GET: (r) => chain(getUser(r.ctx, r.id!), (user) => userResponse(r, user)),
+  GET: async (r) => userResponse(r, await getUser(r.ctx, r.id!)),
   PUT: async (r) => userResponse(r, await replaceUser(r.ctx, r.id!, await readJsonBody(r.req))),
   PATCH: async (r) => userResponse(r, await patchUser(r.ctx, r.id!, await readPatchBody(r.req))),
   DELETE: async (r) => {

@@ -1,5 +1,4 @@
 import { groupsOfMembers } from "../../groups/store";
-import { chain, type Later } from "../../later";
 import { managersOf, type MemberRow, type ScimMember } from "../../members/store";
 import type { ScimCaller } from "../../provisioning/authenticate-scim-token";
 import type { ScimObject } from "../json";
@@ -39,11 +38,11 @@ export async function toResource(ctx: ScimContext, row: MemberRow): Promise<Scim
 
 /**
  * One User read with its groups (get by id, `userName eq`): only its manager's name, if any,
- * is left to read. Later: without a manager there is nothing to wait for.
+ * is left to read.
  */
-export function toScimMemberResource(ctx: ScimContext, { row, groups }: ScimMember): Later<ScimObject> {
+export async function toScimMemberResource(ctx: ScimContext, { row, groups }: ScimMember): Promise<ScimObject> {
   const stored = storedAttributes(row);
   const managerId = managerIdIn(stored);
-  const resource = (managers?: Map<string, string | null>) => toScimUser(row, { baseUrl: ctx.baseUrl, managers, groups }, stored);
-  return managerId ? chain(managersOf(ctx.caller.organizationId, [managerId]), (found) => resource(displayNames(found))) : resource();
+  const managers = managerId ? displayNames(await managersOf(ctx.caller.organizationId, [managerId])) : undefined;
+  return toScimUser(row, { baseUrl: ctx.baseUrl, managers, groups }, stored);
 }

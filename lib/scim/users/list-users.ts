@@ -1,5 +1,4 @@
 import type { Filter } from "scim2-parse-filter";
-import { chain, type Later } from "../../later";
 import { MEMBER_FILTER, scimMemberByUserName, scimMemberPage, scimMembersWhere, type MemberPage } from "../../members/store";
 import { normalizeAttrPath } from "../filter/attribute-path";
 import { compileFilter } from "../filter/compile-filter";
@@ -20,17 +19,15 @@ function userNameEquals(node: Filter): string | null {
 }
 
 // GET /Users — filtered in the database, ordered by (createdAt, id) so pages are stable.
-export function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Later<UserPage> {
+export async function listUsers(ctx: ScimContext, filter: string | null, paging: Paging): Promise<UserPage> {
   const ast = filter?.trim() ? parseFilter(filter) : null; // parsed once, for every path
   const byUserName = ast ? userNameEquals(ast) : null;
   if (byUserName === null) return listWhere(ctx, ast, paging);
-  // Entra's and Okta's lookup before every write: one statement, the User's groups with it, and
-  // on SQLite no promise (a Later, lib/later.ts).
-  return chain(scimMemberByUserName(ctx.caller.organizationId, byUserName), (member): Later<UserPage> => {
-    if (!member) return { totalResults: 0, resources: [] };
-    if (paging.startIndex !== 1 || paging.count <= 0) return { totalResults: 1, resources: [] };
-    return chain(toScimMemberResource(ctx, member), (resource) => ({ totalResults: 1, resources: [resource] }));
-  });
+  // Entra's and Okta's lookup before every write: one statement, the User's groups with it.
+  const member = await scimMemberByUserName(ctx.caller.organizationId, byUserName);
+  if (!member) return { totalResults: 0, resources: [] };
+  if (paging.startIndex !== 1 || paging.count <= 0) return { totalResults: 1, resources: [] };
+  return { totalResults: 1, resources: [await toScimMemberResource(ctx, member)] };
 }
 
 async function listWhere(ctx: ScimContext, ast: Filter | null, paging: Paging): Promise<UserPage> {

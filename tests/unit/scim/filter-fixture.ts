@@ -5,7 +5,9 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sqliteSql, type Sql } from "@/lib/db/sql";
+import type { Sql } from "@/lib/db/sql";
+import { sqliteSql } from "@/lib/db/sqlite-sql";
+import { SqliteWriter } from "@/lib/db/sqlite-writer";
 import { groupFilter } from "@/lib/groups/store/statements";
 import { GROUP_FILTER } from "@/lib/groups/store/filter-table";
 import { MEMBER_FILTER } from "@/lib/members/store/filter-table";
@@ -91,10 +93,7 @@ export class FilterFixture {
       group.run(id, t.org ?? ORG, t.displayName, t.displayName.toLowerCase(), t.externalId ?? null, day(i), day(i));
       for (const userName of t.members) groupMember.run(id, ids.get(`${t.org ?? ORG}/${userName}`), day(i));
     });
-    const sql = sqliteSql(
-      () => new Database(file, { readonly: true }),
-      () => new Database(file),
-    );
+    const sql = sqliteSql(() => new Database(file, { readonly: true }), new SqliteWriter(`file:${file}`));
     return new FilterFixture(dir, file, raw, sql, ids);
   }
 
