@@ -1,6 +1,6 @@
 import { sql } from "../../db";
 import { AppError } from "../../errors";
-import { recordEventSql } from "../../audit/record-event";
+import { recordEvent } from "../../audit/record-event";
 import { memberActionRefusal } from "../member-rules";
 import type { ConsoleActor } from "../member-view";
 import { CONSOLE_MEMBER_BY_ID_FOR_UPDATE, memberListRowFrom } from "./console-rows";
@@ -19,11 +19,14 @@ export async function removeMember(orgId: string, memberId: string, by: ConsoleA
     const refusal = memberActionRefusal("remove", row, by.memberId);
     if (refusal) throw new AppError("conflict", refusal);
     if ((await tx.run(DELETE_UNMANAGED_MEMBER, { id: row.id, orgId, version: row.version })) === 0) throw changedMeanwhile();
-    await recordEventSql(tx, {
-      organizationId: orgId,
-      actor: { type: "user", id: by.userId, label: by.email },
-      action: "member.removed",
-      target: { type: "member", id: row.id, label: row.userName },
-    });
+    await recordEvent(
+      {
+        organizationId: orgId,
+        actor: { type: "user", id: by.userId, label: by.email },
+        action: "member.removed",
+        target: { type: "member", id: row.id, label: row.userName },
+      },
+      tx,
+    );
   });
 }
