@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { sql } from "../db";
 import type { Prisma } from "../db";
 import type { SqlRunner } from "../db/sql";
 import { statement } from "../db/sql-statement";
@@ -44,17 +44,17 @@ export function auditData(e: AuditInput): Prisma.AuditEventUncheckedCreateInput 
   };
 }
 
-/** Records an audit event. Pass `tx` to write it in the same transaction as the change it describes. */
-export async function recordEvent(e: AuditInput, tx: Prisma.TransactionClient = db): Promise<void> {
-  await tx.auditEvent.create({ data: auditData(e) });
-}
-
 const INSERT_EVENT = statement("audit_event_insert")`
   INSERT INTO "AuditEvent" ("id", "organizationId", "createdAt", "actorType", "actorId", "actorLabel", "actorLabelLower", "action", "targetType", "targetId", "targetLabel", "targetLabelLower", "outcome", "status", "detail")
   VALUES (${"id"}, ${"organizationId"}, ${"createdAt"}, ${"actorType"}, ${"actorId"}, ${"actorLabel"}, ${"actorLabelLower"}, ${"action"}, ${"targetType"}, ${"targetId"}, ${"targetLabel"}, ${"targetLabelLower"}, ${"outcome"}, ${"status"}, ${"detail"})`;
 
-/** The same event through a raw-driver transaction (lib/db/sql.ts): the member store's writes record theirs this way. */
-export async function recordEventSql(tx: SqlRunner, e: AuditInput, now = new Date()): Promise<void> {
+/**
+ * Records an audit event: the one way events are written. Standalone, one statement (on
+ * SQLite, a transaction of its own on the writer); pass `tx`, a raw-driver transaction
+ * (lib/db/sql.ts), to write it with the change it describes. Never inside a Prisma
+ * `$transaction`: SQLite's one writer lock would wait for itself.
+ */
+export async function recordEvent(e: AuditInput, tx: SqlRunner = sql, now = new Date()): Promise<void> {
   const d = auditData(e);
   await tx.run(INSERT_EVENT, {
     ...d,

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db, type Prisma } from "../db";
+import { sql } from "../db";
+import { asBool, type SqlRunner } from "../db/sql";
 import { AppError } from "../errors";
 import { recordEvent, type Actor } from "../audit/record-event";
+import { COUNT_ACTIVE_TOKENS, INSERT_TOKEN, LOCK_SCIM_CONFIG } from "./token-statements";
 import { displayPrefix, expiryFrom, generateTokenSecret, hashToken, MAX_ACTIVE_TOKENS } from "./token-secret";
 import { toTokenInfo, type TokenInfo } from "./token-view";
 
@@ -27,23 +29,29 @@ const creatorName = (by: TokenCreator) => (by.kind === "api_key" ? `API key ${by
  * Inserts a token inside the caller's transaction. The caller must already hold the
  * organization's ScimConfig row lock (see lockScimConfig), so the count below cannot race.
  */
-export async function insertToken(tx: Prisma.TransactionClient, orgId: string, by: TokenCreator, now = new Date()): Promise<CreatedToken> {
-  const active = await tx.scimToken.count({ where: { organizationId: orgId, deletedAt: null, expiresAt: { gt: now } } });
+export async function insertToken(tx: SqlRunner, orgId: string, by: TokenCreator, now = new Date()): Promise<CreatedToken> {
+  const active = Number((await tx.row(COUNT_ACTIVE_TOKENS, { orgId, now }))?.[0] ?? 0);
   if (active >= MAX_ACTIVE_TOKENS) {
     throw new AppError("too_many_tokens", `You already have ${MAX_ACTIVE_TOKENS} active tokens. Delete one before generating another.`);
   }
   const token = generateTokenSecret();
-  const row = await tx.scimToken.create({
-    data: {
-      id: randomUUID(),
-      organizationId: orgId,
-      hash: hashToken(token),
-      prefix: displayPrefix(token),
-      createdAt: now,
-      createdById: by.userId,
-      createdByName: creatorName(by),
-      expiresAt: expiryFrom(now),
-    },
+  const row = {
+    id: randomUUID(),
+    prefix: displayPrefix(token),
+    createdAt: now,
+    createdByName: creatorName(by),
+    expiresAt: expiryFrom(now),
+    lastUsedAt: null,
+  };
+  await tx.run(INSERT_TOKEN, {
+    id: row.id,
+    orgId,
+    hash: hashToken(token),
+    prefix: row.prefix,
+    now,
+    createdById: by.userId,
+    createdByName: row.createdByName,
+    expiresAt: row.expiresAt,
   });
   await recordEvent(
     {
@@ -58,23 +66,16 @@ export async function insertToken(tx: Prisma.TransactionClient, orgId: string, b
 }
 
 /**
- * Takes the organization's ScimConfig row lock by writing it first: PostgreSQL holds a
- * row lock and SQLite the write lock until commit, so racing requests run one after another.
- * Returns whether SCIM is enabled.
+ * Takes the organization's ScimConfig row lock by writing it first (token-statements.ts):
+ * racing requests run one after another. Returns whether SCIM is enabled.
  */
-export async function lockScimConfig(tx: Prisma.TransactionClient, orgId: string): Promise<boolean> {
-  const config = await tx.scimConfig.upsert({
-    where: { organizationId: orgId },
-    create: { organizationId: orgId, enabled: false, lockVersion: 1 },
-    update: { lockVersion: { increment: 1 } },
-    select: { enabled: true },
-  });
-  return config.enabled;
+export async function lockScimConfig(tx: SqlRunner, orgId: string, now = new Date()): Promise<boolean> {
+  return asBool((await tx.row(LOCK_SCIM_CONFIG, { orgId, now }))?.[0]);
 }
 
 // POST /api/organizations/[orgId]/scim/tokens — at most two active tokens.
 export async function createScimToken(orgId: string, by: TokenCreator): Promise<CreatedToken> {
-  return db.$transaction(async (tx) => {
+  return sql.transaction(async (tx) => {
     if (!(await lockScimConfig(tx, orgId)))
       throw new AppError("scim_disabled", "SCIM is not enabled for this organization. Enable it first.");
     return insertToken(tx, orgId, by);

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, sql } from "../db";
 import { AppError } from "../errors";
 import { recordEvent } from "../audit/record-event";
 import { isHttpsOrLoopback } from "../config/rules";
@@ -8,6 +8,17 @@ import { describeCertificate, CertificateError } from "./saml/certificates";
 import { MetadataError, parseIdpMetadata } from "./saml/idp-metadata";
 import { discoverIssuer } from "./oidc/discovery";
 import { sealSecret } from "./secret-box";
+import { UPSERT_CONNECTION } from "./connection-statements";
+
+type ProtocolColumn =
+  | "samlEntityId"
+  | "samlSsoUrl"
+  | "samlCertificates"
+  | "samlUsernameAttr"
+  | "oidcIssuer"
+  | "oidcClientId"
+  | "oidcSecretCipher"
+  | "oidcUsernameClaim";
 
 export interface Editor {
   id: string;
@@ -56,7 +67,7 @@ async function samlColumns(input: Extract<SsoConnectionInput, { protocol: "saml"
 /** PUT /api/organizations/[orgId]/sso — one connection per organization, replaced as a whole (the secret is kept when not re-entered). */
 export async function saveSsoConnection(orgId: string, input: SsoConnectionInput, by: Editor): Promise<void> {
   const current = await db.ssoConnection.findUnique({ where: { organizationId: orgId } });
-  const blank: Record<string, string | null> = {
+  const blank: Record<ProtocolColumn, string | null> = {
     samlEntityId: null,
     samlSsoUrl: null,
     samlCertificates: null,
@@ -66,7 +77,7 @@ export async function saveSsoConnection(orgId: string, input: SsoConnectionInput
     oidcSecretCipher: null,
     oidcUsernameClaim: null,
   };
-  let columns: Record<string, string | null>;
+  let columns: Record<ProtocolColumn, string | null>;
   if (input.protocol === "saml") {
     columns = { ...blank, ...(await samlColumns(input.saml, current?.protocol === "saml" ? certificatesOf(current) : [])) };
   } else {
@@ -79,9 +90,10 @@ export async function saveSsoConnection(orgId: string, input: SsoConnectionInput
     if (!secret) throw invalid("Enter the client secret the IdP issued for this application.");
     columns = { ...blank, oidcIssuer: issuer, oidcClientId: clientId, oidcSecretCipher: secret, oidcUsernameClaim: usernameClaim };
   }
-  const data = { protocol: input.protocol, enabled: input.enabled, requireSso: input.requireSso, updatedById: by.id, ...columns };
-  await db.$transaction(async (tx) => {
-    await tx.ssoConnection.upsert({ where: { organizationId: orgId }, create: { organizationId: orgId, ...data }, update: data });
+  const data = { orgId, protocol: input.protocol, enabled: input.enabled, requireSso: input.requireSso, updatedById: by.id, ...columns };
+  // One raw-driver transaction: the connection and its audit events.
+  await sql.transaction(async (tx) => {
+    await tx.run(UPSERT_CONNECTION, { ...data, now: new Date() });
     const actor = { type: "user" as const, id: by.id, label: by.label };
     await recordEvent(
       {

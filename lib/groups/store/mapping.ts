@@ -1,6 +1,6 @@
 import { sql } from "../../db";
 import type { SqlRunner } from "../../db/sql";
-import { recordEventSql, type Actor } from "../../audit/record-event";
+import { recordEvent, type Actor } from "../../audit/record-event";
 import { groupFromRow, type GroupRow } from "./columns";
 import { groupNotFound } from "./errors";
 import { recordPermissionChanges } from "./membership";
@@ -89,8 +89,7 @@ export async function setGroupMapping(
     if (permission) await tx.run(INSERT_MAPPING, { groupId, orgId, permission, now, createdById: actor.id });
     else await tx.run(DELETE_MAPPING, { groupId, orgId });
     const target = { type: "group", id: group.id, label: group.displayName };
-    await recordEventSql(
-      tx,
+    await recordEvent(
       {
         organizationId: orgId,
         actor,
@@ -100,6 +99,7 @@ export async function setGroupMapping(
           ? "Members of this group get the IAM permission (manage provisioning)."
           : "Members of this group no longer get the IAM permission through it.",
       },
+      tx,
       now,
     );
     // `affected` was computed with this group excluded: exactly who gains or loses.

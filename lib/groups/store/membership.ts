@@ -1,5 +1,5 @@
 import type { SqlRunner } from "../../db/sql";
-import { recordEventSql, type Actor } from "../../audit/record-event";
+import { recordEvent, type Actor } from "../../audit/record-event";
 import type { GroupRow } from "./columns";
 import { ADD_MEMBERS, CLEAR_MEMBERS, MAPPING_OF, NAMES_OF, ONLY_THROUGH_GROUP, REMOVE_MEMBERS, REMOVE_MEMBERS_NOT_IN } from "./statements";
 
@@ -57,8 +57,7 @@ export async function recordMembership(tx: SqlRunner, group: GroupRow, delta: Me
   const orgId = group.organizationId;
   const target = groupTarget(group);
   if (delta.added.length)
-    await recordEventSql(
-      tx,
+    await recordEvent(
       {
         organizationId: orgId,
         actor,
@@ -66,11 +65,11 @@ export async function recordMembership(tx: SqlRunner, group: GroupRow, delta: Me
         target,
         detail: `Added ${await summary(tx, orgId, delta.added)}.`,
       },
+      tx,
       now,
     );
   if (delta.removed.length)
-    await recordEventSql(
-      tx,
+    await recordEvent(
       {
         organizationId: orgId,
         actor,
@@ -78,6 +77,7 @@ export async function recordMembership(tx: SqlRunner, group: GroupRow, delta: Me
         target,
         detail: `Removed ${await summary(tx, orgId, delta.removed)}.`,
       },
+      tx,
       now,
     );
   if (!delta.added.length && !delta.removed.length) return;
@@ -106,9 +106,9 @@ export async function recordPermissionChanges(
     const rows = await tx.rows(ONLY_THROUGH_GROUP, { orgId, ids, groupId: group.id });
     if (!rows.length) continue;
     const names = rows.map((r) => String(r[1]));
-    await recordEventSql(
-      tx,
+    await recordEvent(
       { organizationId: orgId, actor, action, target, detail: `${verb} ${await summary(tx, orgId, idsOf(rows), names)}.` },
+      tx,
       after,
     );
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "../../db";
 import { isUniqueViolation, type SqlRunner } from "../../db/sql";
-import { recordEventSql, type Actor } from "../../audit/record-event";
+import { recordEvent, type Actor } from "../../audit/record-event";
 import { groupFromRow, type GroupProfile, type GroupRow } from "./columns";
 import { duplicateDisplayName, groupNotFound } from "./errors";
 import { applyMembership, recordMembership, recordPermissionChanges, type MembershipOp } from "./membership";
@@ -62,7 +62,7 @@ export async function createScimGroup(orgId: string, profile: GroupProfile, memb
       };
       if ((await tx.run(INSERT_GROUP, { id: row.id, orgId, ...columns(profile), now })) === 0)
         throw duplicateDisplayName(profile.displayName);
-      await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.created", target: target(row) }, now);
+      await recordEvent({ organizationId: orgId, actor, action: "scim.group.created", target: target(row) }, tx, now);
       const delta = await applyMembership(tx, row, memberIds.length ? [{ kind: "add", ids: memberIds }] : [], now);
       await recordMembership(tx, row, delta, actor, now);
       return row;
@@ -117,8 +117,7 @@ export async function updateScimGroup(
           updatedAt: now,
         };
         if (changed.includes("displayName"))
-          await recordEventSql(
-            tx,
+          await recordEvent(
             {
               organizationId: orgId,
               actor,
@@ -126,11 +125,11 @@ export async function updateScimGroup(
               target: target(updated),
               detail: `Renamed from ${row.displayName} to ${updated.displayName}.`,
             },
+            tx,
             now,
           );
         else
-          await recordEventSql(
-            tx,
+          await recordEvent(
             {
               organizationId: orgId,
               actor,
@@ -138,6 +137,7 @@ export async function updateScimGroup(
               target: target(updated),
               detail: `Changed: ${changed.join(", ")}.`,
             },
+            tx,
             now,
           );
       }
@@ -166,7 +166,7 @@ export async function deleteScimGroup(orgId: string, id: string, actor: Actor): 
         await recordPermissionChanges(tx, row, { added: [], removed: memberIds }, actor, now);
       }
       await tx.run(DELETE_GROUP, { id, orgId });
-      await recordEventSql(tx, { organizationId: orgId, actor, action: "scim.group.deleted", target: target(row) }, now);
+      await recordEvent({ organizationId: orgId, actor, action: "scim.group.deleted", target: target(row) }, tx, now);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from "../../db";
 import { AppError } from "../../errors";
-import { recordEventSql } from "../../audit/record-event";
+import { recordEvent } from "../../audit/record-event";
 import { memberActionRefusal } from "../member-rules";
 import { toMemberListItem, type ConsoleActor, type MemberListItem } from "../member-view";
 import { CONSOLE_MEMBER_BY_ID_FOR_UPDATE, memberListRowFrom } from "./console-rows";
@@ -23,14 +23,14 @@ export async function setMemberLocked(orgId: string, memberId: string, locked: b
     const now = new Date();
     if ((await tx.run(SET_UNMANAGED_LOCKED, { id: row.id, orgId, locked, version: row.version, now })) === 0) throw changedMeanwhile();
     const actor = { type: "user" as const, id: by.userId, label: by.email };
-    await recordEventSql(
-      tx,
+    await recordEvent(
       {
         organizationId: orgId,
         actor,
         action: locked ? "member.locked" : "member.unlocked",
         target: { type: "member", id: row.id, label: row.userName },
       },
+      tx,
       now,
     );
     return toMemberListItem({ ...row, locked, version: row.version + 1 }, viewer);

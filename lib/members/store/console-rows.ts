@@ -44,7 +44,7 @@ const select = (columns: readonly (readonly [string, string])[]) => raw(columns.
 export const CONSOLE_MEMBERS_BY_IDS = statement("member_console_by_ids")`
   SELECT ${select(LIST_COLUMNS)} FROM ${listed("ids")} CROSS JOIN "Member" m WHERE m."id" = "listed"."value" AND m."organizationId" = ${"orgId"}`;
 
-/** One member's details; the lock reads it under the lock, in its transaction. */
+/** One member's details; the lock and the remove read it under the lock, in their transaction. */
 export const CONSOLE_MEMBER_BY_ID = statement("member_console_by_id")`
   SELECT ${select(DETAIL_COLUMNS)} FROM "Member" m WHERE m."id" = ${"id"} AND m."organizationId" = ${"orgId"}`;
 export const CONSOLE_MEMBER_BY_ID_FOR_UPDATE = forUpdate(CONSOLE_MEMBER_BY_ID);

@@ -11,13 +11,13 @@
  * | manager names (both faces)                  | one prepared statement (scim-reads.ts `managersOf`)  |
  * | console list                                | search, filters, order and page as one statement (console-where.ts), then the page's rows by id (console-rows.ts) |
  * | console details                             | one prepared statement (console-rows.ts)             |
- * | console lock                                | one raw-driver transaction (console-lock.ts)         |
- * | console remove                              | Prisma (console-remove.ts): a rare write             |
+ * | console lock, remove                        | one raw-driver transaction each (console-lock.ts,    |
+ * |                                             | console-remove.ts)                                   |
  * | what a session's access decision reads      | one prepared statement per request (memberships.ts): |
  * | (password, SAML, OIDC; SSO sign-in match)   | the IAM permission by hand and through a mapped      |
  * |                                             | group, SSO/SCIM switches, profile, console login     |
  * | owners and IAM managers to email (job)      | one prepared statement (provisioning-managers.ts)    |
- * | last sign-in and its method                 | Prisma (sign-ins.ts)                                 |
+ * | last sign-in and its method                 | one prepared statement (sign-ins.ts)                 |
  *
  * Who holds the IAM permission (by hand, through a mapped group, effective) is spelled once in
  * SQL, lib/groups/store/iam-permission.ts, and read that way by the access decision, the members

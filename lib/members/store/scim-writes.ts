@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "../../db";
 import { isUniqueViolation, type SqlRunner } from "../../db/sql";
-import { recordEventSql, type Actor } from "../../audit/record-event";
+import { recordEvent, type Actor } from "../../audit/record-event";
 import { ownerProtects } from "../member-rules";
 import { memberFromRow, type MemberRow } from "./columns";
 import { changedAttributes } from "./changed-attributes";
@@ -42,9 +42,9 @@ function record(
   now: Date,
   detail?: string,
 ) {
-  return recordEventSql(
-    tx,
+  return recordEvent(
     { organizationId: m.organizationId, actor, action, target: { type: "member", id: m.id, label: m.userName }, detail },
+    tx,
     now,
   );
 }

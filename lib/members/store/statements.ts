@@ -83,3 +83,14 @@ export const INSERT_EMAIL = statement("member_email_insert")`
 export const SET_UNMANAGED_LOCKED = statement("member_console_set_locked")`
   UPDATE "Member" SET "locked" = ${"locked"}, "version" = "version" + 1, "updatedAt" = ${"now"}
   WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = false AND "version" = ${"version"}`;
+
+// The console's remove (console-remove.ts): likewise unmanaged only, at the version read.
+export const DELETE_UNMANAGED_MEMBER = statement("member_console_delete")`
+  DELETE FROM "Member" WHERE "id" = ${"id"} AND "organizationId" = ${"orgId"} AND "scimManaged" = false AND "version" = ${"version"}`;
+
+// Last sign-in (sign-ins.ts): not a change the IdP made or sees, so no version bump (the SCIM
+// ETag stays); "updatedAt" moves, as on every write of the row.
+export const SET_MEMBER_SIGN_IN = statement("member_sign_in")`
+  UPDATE "Member" SET "lastSignInAt" = ${"at"}, "lastSignInMethod" = ${"method"}, "updatedAt" = ${"at"} WHERE "id" = ${"id"}`;
+export const SET_USER_SIGN_IN = statement("member_user_sign_in")`
+  UPDATE "Member" SET "lastSignInAt" = ${"at"}, "lastSignInMethod" = 'password', "updatedAt" = ${"at"} WHERE "userId" = ${"userId"}`;
